@@ -1,0 +1,12 @@
+//===- InitAttn.cpp - Register attn's dialects and passes -----------------===//
+
+#include "attn/InitAttn.h"
+
+#include "attn/Dialect/Attn/IR/AttnDialect.h"
+#include "attn/Dialect/Attn/Transforms/Passes.h"
+
+void mlir::attn::registerAttnDialects(DialectRegistry &registry) {
+  registry.insert<AttnDialect>();
+}
+
+void mlir::attn::registerAttnPasses() { registerAttnTransformsPasses(); }
