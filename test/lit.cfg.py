@@ -38,5 +38,13 @@ llvm_config.add_tool_substitutions(tools, [config.attn_tools_dir, config.llvm_to
 # Debian's mlir-opt links libMLIR.so, so attn's plugins load into it.
 if shutil.which("mlir-opt", path=config.llvm_tools_dir):
     config.available_features.add("mlir-opt")
+# mlir-runner executes reference-lowered IR in test/Integration/CPU.
+if shutil.which("mlir-runner", path=config.llvm_tools_dir):
+    config.available_features.add("mlir-runner")
+llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append(
+    ("%mlir_runner_utils", os.path.join(llvm_lib_dir, "libmlir_runner_utils.so")))
+config.substitutions.append(
+    ("%mlir_c_runner_utils", os.path.join(llvm_lib_dir, "libmlir_c_runner_utils.so")))
 if shutil.which("ninja") or config.cmake_generator != "Ninja":
     config.available_features.add("cmake-build")

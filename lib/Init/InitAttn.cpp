@@ -2,6 +2,7 @@
 
 #include "attn/InitAttn.h"
 
+#include "attn/Conversion/Passes.h"
 #include "attn/Dialect/Attn/IR/AttnDialect.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 
@@ -9,4 +10,7 @@ void mlir::attn::registerAttnDialects(DialectRegistry &registry) {
   registry.insert<AttnDialect>();
 }
 
-void mlir::attn::registerAttnPasses() { registerAttnTransformsPasses(); }
+void mlir::attn::registerAttnPasses() {
+  registerAttnTransformsPasses();
+  registerAttnConversionPasses();
+}
