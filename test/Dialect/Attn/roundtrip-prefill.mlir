@@ -229,6 +229,32 @@ func.func @fused_qkv_ragged_rope(%qkv: tensor<?x3072xbf16>, %cq: tensor<?xi64>,
   return %o : tensor<?x16x128xbf16>
 }
 
+// Dense fused QKV in FP8 with per-head Q/K descales, a per-tensor V descale,
+// [B, Hq] ALiBi slopes, RoPE at [B, S] positions and LSE.
+// CHECK-LABEL: func.func @fused_qkv_fp8_all
+// CHECK-SAME: (%[[QKV:[^:]*]]: tensor<2x128x768xf8E4M3FN>,
+// CHECK-SAME: %[[SLOPES:[^:]*]]: tensor<2x8xf32>,
+// CHECK-SAME: %[[POS:[^:]*]]: tensor<2x128xi64>,
+// CHECK-SAME: %[[QS:[^:]*]]: tensor<8xf32>,
+// CHECK-SAME: %[[KS:[^:]*]]: tensor<2xf32>,
+// CHECK-SAME: %[[VS:[^:]*]]: tensor<1xf32>)
+// CHECK: %[[O:.*]], %[[LSE:.*]] = attn.prefill qkv(%[[QKV]]) alibi_slopes(%[[SLOPES]]) positions(%[[POS]]) q_descale(%[[QS]]) k_descale(%[[KS]]) v_descale(%[[VS]]) {causal, qkv_heads = array<i64: 8, 2>, rope = #attn.rope<theta = 1.000000e+04, dim = 64, style = neox>} : (tensor<2x128x768xf8E4M3FN>, tensor<2x8xf32>, tensor<2x128xi64>, tensor<8xf32>, tensor<2xf32>, tensor<1xf32>) -> (tensor<2x128x8x64xbf16>, tensor<2x128x8xf32>)
+// CHECK-NEXT: return %[[O]], %[[LSE]] : tensor<2x128x8x64xbf16>, tensor<2x128x8xf32>
+func.func @fused_qkv_fp8_all(%qkv: tensor<2x128x768xf8E4M3FN>,
+                             %slopes: tensor<2x8xf32>, %pos: tensor<2x128xi64>,
+                             %qs: tensor<8xf32>, %ks: tensor<2xf32>,
+                             %vs: tensor<1xf32>)
+    -> (tensor<2x128x8x64xbf16>, tensor<2x128x8xf32>) {
+  %o, %lse = attn.prefill qkv(%qkv) alibi_slopes(%slopes) positions(%pos)
+      q_descale(%qs) k_descale(%ks) v_descale(%vs)
+      {causal, qkv_heads = array<i64: 8, 2>,
+       rope = #attn.rope<theta = 10000.0, dim = 64, style = neox>}
+      : (tensor<2x128x768xf8E4M3FN>, tensor<2x8xf32>, tensor<2x128xi64>,
+         tensor<8xf32>, tensor<2xf32>, tensor<1xf32>)
+      -> (tensor<2x128x8x64xbf16>, tensor<2x128x8xf32>)
+  return %o, %lse : tensor<2x128x8x64xbf16>, tensor<2x128x8xf32>
+}
+
 //===----------------------------------------------------------------------===//
 // Masks and logits transforms.
 //===----------------------------------------------------------------------===//
@@ -481,6 +507,24 @@ func.func @rope_positions_ragged(%q: tensor<?x32x128xbf16>, %k: tensor<?x8x128xb
       : (tensor<?x32x128xbf16>, tensor<?x8x128xbf16>, tensor<?x8x128xbf16>,
          tensor<3xi32>, tensor<3xi32>, tensor<?xi32>) -> tensor<?x32x128xbf16>
   return %o : tensor<?x32x128xbf16>
+}
+
+// RoPE over the whole Q/K head dim (192) while V's head dim is 128.
+// CHECK-LABEL: func.func @rope_vdim
+// CHECK-SAME: (%[[Q:[^:]*]]: tensor<1x64x16x192xbf16>,
+// CHECK-SAME: %[[K:[^:]*]]: tensor<1x64x16x192xbf16>,
+// CHECK-SAME: %[[V:[^:]*]]: tensor<1x64x16x128xbf16>,
+// CHECK-SAME: %[[POS:[^:]*]]: tensor<1x64xi32>)
+// CHECK: %[[O:.*]] = attn.prefill q(%[[Q]]) k(%[[K]]) v(%[[V]]) positions(%[[POS]]) {causal, rope = #attn.rope<theta = 1.000000e+04, dim = 192, style = neox>} : (tensor<1x64x16x192xbf16>, tensor<1x64x16x192xbf16>, tensor<1x64x16x128xbf16>, tensor<1x64xi32>) -> tensor<1x64x16x128xbf16>
+// CHECK-NEXT: return %[[O]] : tensor<1x64x16x128xbf16>
+func.func @rope_vdim(%q: tensor<1x64x16x192xbf16>, %k: tensor<1x64x16x192xbf16>,
+                     %v: tensor<1x64x16x128xbf16>, %pos: tensor<1x64xi32>)
+    -> tensor<1x64x16x128xbf16> {
+  %o = attn.prefill q(%q) k(%k) v(%v) positions(%pos)
+      {causal, rope = #attn.rope<theta = 10000.0, dim = 192, style = neox>}
+      : (tensor<1x64x16x192xbf16>, tensor<1x64x16x192xbf16>,
+         tensor<1x64x16x128xbf16>, tensor<1x64xi32>) -> tensor<1x64x16x128xbf16>
+  return %o : tensor<1x64x16x128xbf16>
 }
 
 //===----------------------------------------------------------------------===//

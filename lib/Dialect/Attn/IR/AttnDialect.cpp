@@ -41,7 +41,19 @@ Attribute RopeAttr::parse(AsmParser &parser, Type) {
   int64_t dim = 0;
   StringRef styleName;
   if (parser.parseLess() || parser.parseKeyword("theta") ||
-      parser.parseEqual() || parser.parseFloat(theta) || parser.parseComma() ||
+      parser.parseEqual())
+    return {};
+  // theta = 10000 and theta = 10000.0 both parse.
+  int64_t intTheta;
+  OptionalParseResult isInt = parser.parseOptionalInteger(intTheta);
+  if (isInt.has_value()) {
+    if (failed(*isInt))
+      return {};
+    theta = static_cast<double>(intTheta);
+  } else if (parser.parseFloat(theta)) {
+    return {};
+  }
+  if (parser.parseComma() ||
       parser.parseKeyword("dim") || parser.parseEqual() ||
       parser.parseInteger(dim) || parser.parseComma() ||
       parser.parseKeyword("style") || parser.parseEqual())

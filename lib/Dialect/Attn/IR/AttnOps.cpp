@@ -131,8 +131,8 @@ public:
         (allowFp8 && isa<Float8E4M3FNType>(e)))
       return success();
     return error() << "'" << t.name << "' has unsupported element type " << e
-                   << " (expected f32, f16, bf16"
-                   << (allowFp8 ? " or f8E4M3FN" : " or f32") << ")";
+                   << (allowFp8 ? " (expected f32, f16, bf16 or f8E4M3FN)"
+                                : " (expected f32, f16 or bf16)");
   }
 
   /// A per-tensor f32 scale: shape [] or [1].
