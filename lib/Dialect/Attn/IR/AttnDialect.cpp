@@ -43,14 +43,18 @@ Attribute RopeAttr::parse(AsmParser &parser, Type) {
   if (parser.parseLess() || parser.parseKeyword("theta") ||
       parser.parseEqual())
     return {};
-  // theta = 10000 and theta = 10000.0 both parse.
-  int64_t intTheta;
-  OptionalParseResult isInt = parser.parseOptionalInteger(intTheta);
-  if (isInt.has_value()) {
-    if (failed(*isInt))
-      return {};
-    theta = static_cast<double>(intTheta);
-  } else if (parser.parseFloat(theta)) {
+  // theta = 10000 and theta = 10000.0 both parse (any sign; the verifier
+  // judges the value).
+  SMLoc thetaLoc = parser.getCurrentLocation();
+  Attribute thetaAttr;
+  if (parser.parseAttribute(thetaAttr))
+    return {};
+  if (auto f = dyn_cast<FloatAttr>(thetaAttr)) {
+    theta = f.getValueAsDouble();
+  } else if (auto i = dyn_cast<IntegerAttr>(thetaAttr)) {
+    theta = static_cast<double>(i.getValue().getSExtValue());
+  } else {
+    parser.emitError(thetaLoc, "expected a number for RoPE theta");
     return {};
   }
   if (parser.parseComma() ||

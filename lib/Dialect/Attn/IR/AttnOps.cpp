@@ -25,6 +25,9 @@ using namespace mlir::attn;
 
 /// Largest head dimension the dialect accepts (MLA's 512 + 64 fits).
 static constexpr int64_t kMaxHeadDim = 1024;
+/// Largest number of heads the dialect accepts; bounds keep every product of
+/// static sizes far from overflow.
+static constexpr int64_t kMaxHeads = 1 << 16;
 
 //===----------------------------------------------------------------------===//
 // Verification helpers
@@ -106,10 +109,11 @@ public:
   LogicalResult heads(Named t, unsigned i, StringRef what) {
     if (failed(staticDim(t, i, what)))
       return failure();
-    if (t.dim(i) > 0)
+    if (t.dim(i) > 0 && t.dim(i) <= kMaxHeads)
       return success();
     return error() << what << " (dimension " << i << " of '" << t.name
-                   << "') must be positive, got " << t.dim(i);
+                   << "') must be between 1 and " << kMaxHeads << ", got "
+                   << t.dim(i);
   }
 
   /// A 1-D index tensor (i32 or i64).
@@ -154,9 +158,13 @@ public:
          (type.getRank() == 1 &&
           (type.getDimSize(0) == 1 || type.getDimSize(0) == heads))))
       return success();
-    return error() << "expects '" << t.name
-                   << "' to be an f32 tensor of shape [], [1] or [" << heads
-                   << "] (per head), got " << type;
+    InFlightDiagnostic diag = error() << "expects '" << t.name
+                                      << "' to be an f32 tensor of shape []";
+    if (heads == 1)
+      diag << " or [1]";
+    else
+      diag << ", [1] or [" << heads << "] (per head)";
+    return diag << ", got " << type;
   }
 
   LogicalResult positiveFinite(FloatAttr attr, StringRef name) {
@@ -598,9 +606,12 @@ LogicalResult PrefillOp::verify() {
     if (!heads)
       return c.error() << "a fused 'qkv' requires 'qkv_heads = array<i64: "
                           "Hq, Hkv>'";
-    if (heads->size() != 2 || (*heads)[0] <= 0 || (*heads)[1] <= 0)
-      return c.error() << "'qkv_heads' must be two positive head counts "
-                          "[Hq, Hkv]";
+    if (heads->size() != 2 || llvm::any_of(*heads, [](int64_t h) {
+          return h <= 0 || h > kMaxHeads;
+        }))
+      return c.error() << "'qkv_heads' must be two head counts [Hq, Hkv] "
+                          "between 1 and "
+                       << kMaxHeads;
     Named t{qkv, "qkv"};
     if (failed(c.rank(t, ragged ? 2 : 3,
                       ragged ? "ragged: [T, (Hq + 2 Hkv) * D]"
@@ -708,6 +719,7 @@ LogicalResult BatchPrefillOp::verify() {
   Named q{getQ(), "q"}, qoIndptr{getQoIndptr(), "qo_indptr"};
   if (failed(c.rank(q, 3, "[Tq, Hq, D]")) ||
       failed(c.heads(q, 1, "the number of query heads")) ||
+      failed(c.headDim(q, 2)) ||
       failed(c.indexVector(qoIndptr)))
     return failure();
   int64_t n = qoIndptr.dim(0);
@@ -751,7 +763,8 @@ LogicalResult BatchDecodeOp::verify() {
   AttentionShape s;
   Named q{getQ(), "q"};
   if (failed(c.rank(q, 3, "[B, Hq, D]")) ||
-      failed(c.heads(q, 1, "the number of query heads")))
+      failed(c.heads(q, 1, "the number of query heads")) ||
+      failed(c.headDim(q, 2)))
     return failure();
   s.batch = q.dim(0);
   s.q = q;
@@ -805,6 +818,10 @@ static LogicalResult verifyVllmCaches(Checker &c, Named k, Named v,
   if (k.dim(4) <= 0)
     return c.error() << "x (dimension 4 of '" << k.name
                      << "') must be positive, got " << k.dim(4);
+  if (k.dim(2) <= 0 || k.dim(2) > kMaxHeadDim || k.dim(4) > kMaxHeadDim)
+    return c.error() << "D / x (" << k.dim(2) << ") and x (" << k.dim(4)
+                     << ") of '" << k.name << "' must be between 1 and "
+                     << kMaxHeadDim;
   heads = k.dim(1);
   qkDim = k.dim(2) * k.dim(4);
   vDim = v.dim(2);
@@ -898,12 +915,20 @@ LogicalResult MLADecodeOp::verify() {
   if (getVDescale())
     return c.error() << "takes no 'v_descale': the latent cache is both key "
                         "and value and 'k_descale' dequantizes it";
+  if (qNope.dim(2) + qPe.dim(2) > kMaxHeadDim)
+    return c.error() << "query/key head dimension Dc + Dr = "
+                     << qNope.dim(2) + qPe.dim(2)
+                     << " is not supported (expected at most " << kMaxHeadDim
+                     << ")";
   s.batch = qNope.dim(0);
   Named indptr{getKvIndptr(), "kv_indptr"}, indices{getKvIndices(), "kv_indices"},
       last{getKvLastPageLen(), "kv_last_page_len"};
   if (failed(c.indexVector(indptr)) || failed(c.indexVector(indices)) ||
       failed(c.indexVector(last)) ||
       failed(c.dim(last, 0, s.batch, "the batch size of 'q_nope'")) ||
+      (!ShapedType::isDynamic(indptr.dim(0)) && indptr.dim(0) < 1 &&
+       failed(c.error() << "'kv_indptr' must have at least one element "
+                           "(B + 1)")) ||
       failed(c.dim(indptr, 0,
                    ShapedType::isDynamic(s.batch) ? s.batch : s.batch + 1,
                    "the batch size plus one")))
@@ -1150,6 +1175,10 @@ LogicalResult AppendKVOp::fold(FoldAdaptor,
 
 LogicalResult MergeStatesOp::verify() {
   Checker c(*this);
+  if (getOperation()->getNumOperands() % 2 != 0)
+    return c.error() << "expects one LSE per value, got "
+                     << getOperation()->getNumOperands()
+                     << " operands in all";
   if (getValues().empty())
     return c.error() << "expects at least one state";
   Type vType = getValues().front().getType(),
