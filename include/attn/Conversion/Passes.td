@@ -15,10 +15,12 @@ def ConvertAttnToLoops : Pass<"convert-attn-to-loops"> {
     through `bufferization.to_tensor`, so one-shot bufferization finishes the
     job. The tiled lowering is checked against this one.
 
-    Work in progress: `attn.prefill` (dense and ragged, every mask, soft-cap,
-    ALiBi, score_mod/mask_mod, every normalizer, LSE) is lowered; fused QKV
-    must be split first (`attn-split-fused-qkv`). Ops and options not lowered
-    yet are left in place and reported as a conversion failure.
+    Every op of the dialect is lowered: the five attention ops through one
+    row emitter (every mask, soft-cap, ALiBi, score_mod/mask_mod, every
+    normalizer, LSE, RoPE, q/k/v descale and o_scale, FP8 E4M3 decoded and
+    encoded by hand), linear_attention (HSTU, Lightning with its state),
+    append_kv (in place on its cache tensors) and merge_states. A fused
+    `qkv` must be split first (`attn-split-fused-qkv`).
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",

@@ -7,9 +7,9 @@
 // CHECK-SAME: (%[[Q:[^:]*]]: tensor<?x4x64xf16>, %[[K:[^:]*]]: tensor<?x2x64xf16>, %[[V:[^:]*]]: tensor<?x2x32xf16>, %[[CQ:[^:]*]]: tensor<3xi32>, %[[CK:[^:]*]]: tensor<3xi64>)
 // CHECK-DAG: %[[QB:.*]] = bufferization.to_buffer %[[Q]] read_only
 // CHECK-DAG: %[[CQB:.*]] = bufferization.to_buffer %[[CQ]] read_only
+// CHECK: %[[ACC:.*]] = memref.alloca() : memref<32xf32>
 // CHECK: %[[OUT:.*]] = memref.alloc(%{{.*}}) : memref<?x4x32xf16>
 // CHECK: %[[LSE:.*]] = memref.alloc(%{{.*}}) : memref<?x4xf32>
-// CHECK: %[[ACC:.*]] = memref.alloca() : memref<32xf32>
 // CHECK: scf.for %[[B:.*]] =
 // CHECK:   memref.load %[[CQB]][%[[B]]] : memref<3xi32>
 // CHECK:   scf.for %[[H:.*]] =

@@ -1,0 +1,39 @@
+//===- Compile.h - Compile a kernel module into a package -------*- C++ -*-===//
+//
+// The driver behind attn-compile and attn-run: derive each kernel's contract,
+// lower the module for the target, produce the binary and write the package
+// directory (docs/package-format.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ATTN_PACKAGE_COMPILE_H
+#define ATTN_PACKAGE_COMPILE_H
+
+#include "mlir/IR/BuiltinOps.h"
+
+#include <string>
+
+namespace mlir::attn {
+
+struct CompileOptions {
+  /// Only "cpu" today.
+  std::string target = "cpu";
+  /// The C compiler that links the host shared object; empty: $ATTN_CC, else
+  /// clang-22, else /usr/lib/llvm-22/bin/clang, else clang.
+  std::string cc;
+  /// Keep the intermediate LLVM IR (kernels.ll) in the package.
+  bool keepIntermediates = false;
+};
+
+/// One line naming attn-compile's and MLIR's versions; part of cache keys.
+std::string getCompilerVersion();
+
+/// Compiles every public function of `module` (tensor-level attn IR) into
+/// the package directory `outDir`, created if needed. Diagnostics go to the
+/// module's context.
+LogicalResult compilePackage(ModuleOp module, const CompileOptions &options,
+                             llvm::StringRef outDir);
+
+} // namespace mlir::attn
+
+#endif // ATTN_PACKAGE_COMPILE_H

@@ -1,0 +1,30 @@
+//===- Passes.h - CPU target passes and pipelines ---------------*- C++ -*-===//
+
+#ifndef ATTN_TARGET_CPU_PASSES_H
+#define ATTN_TARGET_CPU_PASSES_H
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+class OpPassManager;
+
+namespace attn {
+
+#define GEN_PASS_DECL
+#define GEN_PASS_REGISTRATION
+#include "attn/Target/CPU/Passes.h.inc"
+
+/// The reference CPU pipeline, `attn-to-cpu-reference`: attn ops (tensors)
+/// through `convert-attn-to-loops`, bufferization and the kernel ABI to the
+/// LLVM dialect, with a `NAME_attn_entry` per public function.
+void buildAttnToCPUReferencePipeline(OpPassManager &pm);
+
+/// Registers the `attn-to-cpu-reference` pipeline.
+void registerAttnCPUPipelines();
+
+} // namespace attn
+} // namespace mlir
+
+#endif // ATTN_TARGET_CPU_PASSES_H

@@ -1,0 +1,189 @@
+//===- Compile.cpp - Compile a kernel module into a package ---------------===//
+
+#include "attn/Package/Compile.h"
+
+#include "attn/Package/KernelContract.h"
+#include "attn/Target/CPU/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+
+#include "llvm/Config/llvm-config.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+
+using namespace mlir;
+using namespace mlir::attn;
+namespace json = llvm::json;
+
+static constexpr const char *kVersion = "0.1.0";
+
+std::string mlir::attn::getCompilerVersion() {
+  return std::string("attn-compile ") + kVersion + " (MLIR " +
+         LLVM_VERSION_STRING + ")";
+}
+
+/// The C compiler that links the host shared object.
+static std::string findCC(const CompileOptions &options) {
+  if (!options.cc.empty())
+    return options.cc;
+  if (const char *env = std::getenv("ATTN_CC"); env && *env)
+    return env;
+  for (const char *name : {"clang-22"})
+    if (auto path = llvm::sys::findProgramByName(name))
+      return *path;
+  if (llvm::sys::fs::can_execute("/usr/lib/llvm-22/bin/clang"))
+    return "/usr/lib/llvm-22/bin/clang";
+  if (auto path = llvm::sys::findProgramByName("clang"))
+    return *path;
+  return {};
+}
+
+/// The manifest entry of the kernel behind `_mlir_ciface_NAME`: argument
+/// names and access come from the wrapper's argument attributes, dtypes and
+/// shapes from the contract.
+static FailureOr<json::Object> kernelEntry(LLVM::LLVMFuncOp wrapper,
+                                           const KernelContract &contract) {
+  json::Array args;
+  for (unsigned i = 0, e = wrapper.getNumArguments(); i < e; ++i) {
+    auto name = wrapper.getArgAttrOfType<StringAttr>(i, "attn.name");
+    std::string n = name ? name.str() : "arg" + std::to_string(i);
+    const ContractArg *arg = contract.lookup(n);
+    if (!arg)
+      return wrapper.emitError("kernel '")
+             << contract.name << "': argument #" << i << " ('" << n
+             << "') has no entry in the kernel contract";
+    StringRef access = arg->isResult ? "write" : "read";
+    if (auto a = wrapper.getArgAttrOfType<StringAttr>(i, "attn.access"))
+      access = a.getValue();
+    args.push_back(json::Object{
+        {"name", n},
+        {"kind", "buffer"},
+        {"dtype", arg->dtype},
+        {"shape", json::Array(arg->shape)},
+        {"access", access}});
+  }
+  return json::Object{{"name", contract.name},
+                      {"symbol", contract.name + "_attn_entry"},
+                      {"abi", "packed-memref"},
+                      {"args", std::move(args)},
+                      {"grid", json::Array{1, 1, 1}},
+                      {"checks", json::Array(contract.checks)}};
+}
+
+static LogicalResult writeFile(Location loc, StringRef path,
+                               function_ref<void(llvm::raw_ostream &)> write) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (ec)
+    return emitError(loc) << "cannot write '" << path << "': " << ec.message();
+  write(os);
+  return success();
+}
+
+LogicalResult mlir::attn::compilePackage(ModuleOp module,
+                                         const CompileOptions &options,
+                                         StringRef outDir) {
+  Location loc = module.getLoc();
+  if (options.target != "cpu")
+    return emitError(loc) << "unknown target '" << options.target
+                          << "'; this attn-compile generates for: cpu";
+
+  // Contracts are derived from the tensor-level functions.
+  std::vector<KernelContract> contracts;
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (!func.isPublic() || func.isExternal())
+      continue;
+    FailureOr<KernelContract> contract = deriveKernelContract(func);
+    if (failed(contract))
+      return failure();
+    contracts.push_back(std::move(*contract));
+  }
+  if (contracts.empty())
+    return emitError(loc) << "the module has no public function to compile";
+
+  PassManager pm(module.getContext());
+  buildAttnToCPUReferencePipeline(pm);
+  if (failed(pm.run(module)))
+    return failure();
+
+  json::Array kernels;
+  for (const KernelContract &contract : contracts) {
+    auto wrapper =
+        module.lookupSymbol<LLVM::LLVMFuncOp>("_mlir_ciface_" + contract.name);
+    if (!wrapper)
+      return emitError(loc) << "kernel '" << contract.name
+                            << "' has no C interface after lowering";
+    FailureOr<json::Object> entry = kernelEntry(wrapper, contract);
+    if (failed(entry))
+      return failure();
+    kernels.push_back(std::move(*entry));
+  }
+
+  // The attn.* attributes have served the manifest; LLVM IR has no use for
+  // them.
+  module.walk([](LLVM::LLVMFuncOp fn) {
+    fn->removeAttr("attn.result_names");
+    for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i) {
+      fn.removeArgAttr(i, "attn.name");
+      fn.removeArgAttr(i, "attn.access");
+    }
+  });
+
+  // LLVM IR, then a host shared object.
+  registerBuiltinDialectTranslation(*module.getContext());
+  registerLLVMDialectTranslation(*module.getContext());
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, llvmContext, "attn_kernels");
+  if (!llvmModule)
+    return emitError(loc) << "translation to LLVM IR failed";
+
+  if (std::error_code ec = llvm::sys::fs::create_directories(outDir))
+    return emitError(loc) << "cannot create '" << outDir
+                          << "': " << ec.message();
+  SmallString<256> llPath(outDir), soPath(outDir), manifestPath(outDir);
+  llvm::sys::path::append(llPath, "kernels.ll");
+  llvm::sys::path::append(soPath, "kernels.so");
+  llvm::sys::path::append(manifestPath, "manifest.json");
+  if (failed(writeFile(loc, llPath,
+                       [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); })))
+    return failure();
+
+  std::string cc = findCC(options);
+  if (cc.empty())
+    return emitError(loc) << "no C compiler to link the kernels: install "
+                             "clang-22 or set ATTN_CC";
+  SmallVector<StringRef> argv = {cc,     "-shared", "-fPIC", "-O2",
+                                 "-Wno-override-module", llPath, "-o",
+                                 soPath, "-lm"};
+  std::string errMsg;
+  int rc = llvm::sys::ExecuteAndWait(cc, argv, std::nullopt, {}, 0, 0, &errMsg);
+  if (rc != 0)
+    return emitError(loc) << "linking the kernels with '" << cc
+                          << "' failed (exit code " << rc << ")"
+                          << (errMsg.empty() ? "" : ": " + errMsg);
+  if (!options.keepIntermediates)
+    llvm::sys::fs::remove(llPath);
+
+  json::Object manifest{{"format", "attn-kernel-package"},
+                        {"version", 1},
+                        {"compiler", getCompilerVersion()},
+                        {"target", options.target},
+                        {"binary", "kernels.so"},
+                        {"kernels", std::move(kernels)}};
+  return writeFile(loc, manifestPath, [&](llvm::raw_ostream &os) {
+    os << llvm::formatv("{0:2}", json::Value(std::move(manifest))) << "\n";
+  });
+}
