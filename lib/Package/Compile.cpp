@@ -55,10 +55,20 @@ static std::string findCC(const CompileOptions &options) {
 /// shapes from the contract.
 static FailureOr<json::Object> kernelEntry(LLVM::LLVMFuncOp wrapper,
                                            const KernelContract &contract) {
+  // The trailing arguments are the out-parameters, named in
+  // `attn.result_names` by attn-cpu-kernel-abi.
+  auto resultNames = wrapper->getAttrOfType<ArrayAttr>("attn.result_names");
+  unsigned numResults = resultNames ? resultNames.size() : 0;
+  unsigned numInputs = wrapper.getNumArguments() - numResults;
   json::Array args;
   for (unsigned i = 0, e = wrapper.getNumArguments(); i < e; ++i) {
-    auto name = wrapper.getArgAttrOfType<StringAttr>(i, "attn.name");
-    std::string n = name ? name.str() : "arg" + std::to_string(i);
+    std::string n;
+    if (auto name = wrapper.getArgAttrOfType<StringAttr>(i, "attn.name"))
+      n = name.str();
+    else if (i >= numInputs)
+      n = cast<StringAttr>(resultNames[i - numInputs]).str();
+    else
+      n = "arg" + std::to_string(i);
     const ContractArg *arg = contract.lookup(n);
     if (!arg)
       return wrapper.emitError("kernel '")

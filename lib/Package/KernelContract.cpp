@@ -258,7 +258,8 @@ void collect(ContractBuilder &c, Operation *op) {
           attentionCommon(c, p, q, 1);
           c.eq(p.getK(), 0, p.getV(), 0);
           c.eq(p.getCuSeqlensK(), 0, p.getCuSeqlensQ(), 0);
-          c.eq(p.getAlibiSlopes(), 0, p.getCuSeqlensQ(), 0, -1);
+          if (p.getAlibiSlopes() && rankOf(p.getAlibiSlopes()) == 2)
+            c.eq(p.getAlibiSlopes(), 0, p.getCuSeqlensQ(), 0, -1);
           c.check("indptr", {{"arg", p.getCuSeqlensQ()}}, {{"max", c.size(q, 0)}});
           Value kv = p.getK() ? p.getK() : p.getQkv();
           c.check("indptr", {{"arg", p.getCuSeqlensK()}},

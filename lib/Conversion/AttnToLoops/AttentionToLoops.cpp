@@ -346,7 +346,9 @@ public:
     e.loop(zero, e.idx(dv), [&](Value d) {
       memref::StoreOp::create(e.b, e.loc, e.f32(0), acc, d);
     });
-    Value vScale = loadScale(e, vDescale, r.kvHead);
+    // MLA's latent cache is key and value; k_descale dequantizes both.
+    Value vScale = loadScale(e, isa<MLADecodeOp>(op) ? kDescale : vDescale,
+                             r.kvHead);
     Value total = e.reduce(zero, src.numKeys, e.f32(0), [&](Value j, Value l) {
       return e.ifElse(
           visible(r, pos, j), e.b.getF32Type(),
