@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build attn, and lower an example
-# attention op through attn-opt.
+# The main job: install what is missing, build attn, show attn-opt on an
+# example, then compile attention kernels for the CPU and run them through the
+# runtime, comparing with a float64 NumPy reference.
 source "$(dirname "$0")/lib.sh"
 attn_install_deps
 attn_build
@@ -11,11 +12,10 @@ cat "$EXAMPLE"
 echo "== attn-opt --attn-split-fused-qkv --canonicalize"
 "$OPT" --attn-split-fused-qkv --canonicalize "$EXAMPLE"
 
-EXAMPLE="$ATTN_ROOT/examples/prefill_cpu.mlir"
-echo "== $EXAMPLE: reference lowering (convert-attn-to-loops), run on the CPU"
-"$OPT" "$EXAMPLE" --convert-attn-to-loops \
-  --one-shot-bufferize="bufferize-function-boundaries" --convert-scf-to-cf \
-  --expand-strided-metadata --finalize-memref-to-llvm --convert-math-to-llvm \
-  --convert-to-llvm --reconcile-unrealized-casts |
-  "$LLVM_PREFIX/bin/mlir-runner" -e main -entry-point-result=void \
-    -shared-libs="$LLVM_PREFIX/lib/libmlir_runner_utils.so,$LLVM_PREFIX/lib/libmlir_c_runner_utils.so"
+echo "== attn-run: a causal GQA prefill compiled for the CPU (examples/prefill_gqa.mlir)"
+"$BUILD_DIR/bin/attn-run" "$ATTN_ROOT/examples/prefill_gqa.mlir" \
+  --dim q.1=5 --dim k.1=7 --seed 1 --check
+
+echo "== Python: generated kernels vs. a float64 NumPy reference"
+cd "$ATTN_ROOT/python"
+/usr/bin/python3 "$ATTN_ROOT/examples/demo.py"

@@ -32,7 +32,7 @@ config.environment["FILECHECK_OPTS"] = "--enable-var-scope"
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.attn_tools_dir, append_path=True)
 
-tools = ["attn-opt", "attn-compile", ToolSubst("%mlir_opt", "mlir-opt", unresolved="ignore")]
+tools = ["attn-opt", "attn-compile", "attn-run", ToolSubst("%mlir_opt", "mlir-opt", unresolved="ignore")]
 llvm_config.add_tool_substitutions(tools, [config.attn_tools_dir, config.llvm_tools_dir])
 
 # Debian's mlir-opt links libMLIR.so, so attn's plugins load into it.

@@ -8,6 +8,16 @@
 |* message, retrievable with attn_last_error() on the same thread. No         *|
 |* function aborts the process on bad input.                                  *|
 |*                                                                            *|
+|* Every function except attn_runtime_version, attn_last_error,               *|
+|* attn_status_name and attn_dtype_name first clears the last error, so it    *|
+|* is "" after a call that succeeded. Functions that return a pointer or a    *|
+|* count report a null handle or an index out of range with NULL or -1 (the   *|
+|* enum getters with their first enumerator) and set the last error.          *|
+|*                                                                            *|
+|* Threads: a loaded package is immutable, so its kernels may be queried and  *|
+|* launched from several threads at once; attn_package_destroy must not run   *|
+|* concurrently with any other use of that package.                           *|
+|*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 
 #ifndef ATTN_C_RUNTIME_H
@@ -80,12 +90,17 @@ typedef struct attn_arg {
   attn_arg_kind kind;
   attn_dtype dtype;
   /// Buffer: the data (host memory for the CPU target, device memory for
-  /// GPU targets).
+  /// GPU targets), aligned to the element size. May be NULL when the buffer
+  /// has no elements.
   void *data;
-  /// Buffer: rank and sizes (`rank` entries).
+  /// Buffer: rank and sizes (`rank` entries). The size in bytes must fit in
+  /// int64_t.
   int32_t rank;
   const int64_t *shape;
-  /// Scalar: the value, read as the argument's dtype requires.
+  /// Scalar: the value, read as the argument's dtype requires: `i64` for
+  /// i64, i32, i8, u8 and i1, `f64` for f64 and f32. A value the dtype cannot
+  /// represent is ATTN_ERROR_INVALID_ARGUMENT. (Packages with scalars of
+  /// dtype f16, bf16 or f8e4m3fn fail to load with ATTN_ERROR_UNSUPPORTED.)
   int64_t i64;
   double f64;
 } attn_arg;
@@ -115,19 +130,28 @@ ATTN_EXPORT const char *attn_status_name(attn_status status);
 ATTN_EXPORT const char *attn_dtype_name(attn_dtype dtype);
 
 /// Whether a backend for `target` ("cpu", "cuda", "hip") is usable here.
-/// On failure returns 0 and sets the last error to the reason.
+/// On failure returns 0 and sets the last error to the reason (e.g. "the
+/// cuda backend is not part of this runtime yet").
 ATTN_EXPORT int32_t attn_target_available(const char *target);
 
-/// Loads the package in directory `path` (manifest and binary).
+/// Loads the package in directory `path` (manifest and binary): validates
+/// the whole manifest, loads the binary and resolves every kernel's symbol.
+/// Sets `*package` to the package, or to NULL on failure:
+/// ATTN_ERROR_IO (a missing directory, manifest or binary),
+/// ATTN_ERROR_PACKAGE_FORMAT (a malformed manifest; the message names the
+/// file and the JSON path of the field), ATTN_ERROR_UNSUPPORTED (a target
+/// without a backend here), ATTN_ERROR_BACKEND (dlopen/dlsym failed).
 ATTN_EXPORT attn_status attn_package_load(const char *path,
                                           attn_package **package);
 /// Unloads a package; its kernels become invalid. Null is ignored.
 ATTN_EXPORT void attn_package_destroy(attn_package *package);
 
+/// The manifest's `target` and `compiler`; owned by the package.
 ATTN_EXPORT const char *attn_package_target(const attn_package *package);
 ATTN_EXPORT const char *attn_package_compiler(const attn_package *package);
 ATTN_EXPORT int32_t attn_package_num_kernels(const attn_package *package);
 /// Kernel by index (0 .. num_kernels-1) or by name; owned by the package.
+/// ATTN_ERROR_INVALID_ARGUMENT (and `*kernel` = NULL) if there is none.
 ATTN_EXPORT attn_status attn_package_kernel_at(attn_package *package,
                                                int32_t index,
                                                attn_kernel **kernel);
@@ -135,7 +159,8 @@ ATTN_EXPORT attn_status attn_package_kernel(attn_package *package,
                                             const char *name,
                                             attn_kernel **kernel);
 
-/// Signature introspection.
+/// Signature introspection: the kernel's name and its arguments in call
+/// order. Strings are owned by the package.
 ATTN_EXPORT const char *attn_kernel_name(const attn_kernel *kernel);
 ATTN_EXPORT int32_t attn_kernel_num_args(const attn_kernel *kernel);
 ATTN_EXPORT const char *attn_kernel_arg_name(const attn_kernel *kernel,
@@ -150,11 +175,27 @@ ATTN_EXPORT attn_access attn_kernel_arg_access(const attn_kernel *kernel,
 ATTN_EXPORT int32_t attn_kernel_arg_rank(const attn_kernel *kernel,
                                          int32_t index);
 
+/// The sizes the signature requires of buffer argument `index`, for
+/// allocating outputs: writes `rank` entries to `shape`, each a static size,
+/// the value of its size expression evaluated on `args` (the other
+/// arguments; `num_args` entries in signature order, of which only buffers
+/// with a non-null `shape` are consulted), or -1 where any size is accepted.
+/// Fails with ATTN_ERROR_INVALID_ARGUMENT when an expression refers to an
+/// argument whose shape is not given.
+ATTN_EXPORT attn_status attn_kernel_arg_shape(const attn_kernel *kernel,
+                                              const attn_arg *args,
+                                              int32_t num_args, int32_t index,
+                                              int64_t *shape);
+
 /// Launches `kernel` with `num_args` arguments in signature order. Checks
 /// kinds, dtypes, ranks and every shape entry of the manifest (static sizes
 /// and size expressions), evaluates the grid, runs the metadata checks when
 /// `options->checked` (options may be null: checked, default stream), then
 /// launches. On the CPU the call returns when the kernel has finished.
+/// Errors (nothing was launched): ATTN_ERROR_INVALID_ARGUMENT (the
+/// arguments do not match the signature, or a size expression cannot be
+/// evaluated for these sizes), ATTN_ERROR_CHECK_FAILED (invalid index
+/// metadata), ATTN_ERROR_BACKEND.
 ATTN_EXPORT attn_status attn_kernel_launch(attn_kernel *kernel,
                                            const attn_arg *args,
                                            int32_t num_args,

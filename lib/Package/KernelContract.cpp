@@ -334,13 +334,16 @@ void collect(ContractBuilder &c, Operation *op) {
         if (cu) {
           c.eq(p.getBias(), 0, cu, 0, -1);
           c.check("indptr", {{"arg", cu}}, {{"max", c.size(p.getQ(), 0)}});
-          if (p.getBias())
-            c.check("segment_length", {{"arg", cu}},
-                    {{"max", c.size(p.getBias(), 2)}});
+          // bias[b, h, i, j] is read for i, j below each sequence's length.
+          for (int64_t d : {2, 3})
+            if (p.getBias())
+              c.check("segment_length", {{"arg", cu}},
+                      {{"max", c.size(p.getBias(), d)}});
         } else if (p.getBias()) {
           c.eq(p.getBias(), 0, p.getQ(), 0);
-          c.check("le", {}, {{"lhs", c.size(p.getQ(), 1)},
-                             {"rhs", c.size(p.getBias(), 2)}});
+          for (int64_t d : {2, 3})
+            c.check("le", {}, {{"lhs", c.size(p.getQ(), 1)},
+                               {"rhs", c.size(p.getBias(), d)}});
         }
       })
       .Case([&](AppendKVOp p) {

@@ -1,0 +1,39 @@
+//===- Backend.cpp - Choosing a target backend ----------------------------===//
+
+#include "Backend.h"
+
+using namespace attn::runtime;
+
+Backend::~Backend() = default;
+
+bool attn::runtime::isTargetAvailable(Target target, std::string &reason) {
+  switch (target) {
+  case Target::Cpu:
+    return true;
+  case Target::Cuda:
+  case Target::Hip:
+    reason = std::string("the ") + getTargetName(target) +
+             " backend is not part of this runtime yet";
+    return false;
+  }
+  reason = "unknown target";
+  return false;
+}
+
+Status attn::runtime::createBackend(Target target,
+                                    std::unique_ptr<Backend> &backend) {
+  std::string reason;
+  if (!isTargetAvailable(target, reason))
+    return Status::error(ATTN_ERROR_UNSUPPORTED, reason);
+  switch (target) {
+  case Target::Cpu:
+    backend = createCpuBackend();
+    return Status::success();
+  case Target::Cuda:
+  case Target::Hip:
+    break;
+  }
+  return Status::error(ATTN_ERROR_UNSUPPORTED,
+                       std::string("no backend for target ") +
+                           getTargetName(target));
+}

@@ -1,0 +1,281 @@
+//===- attn-run.cpp - Run a function of an attn IR file -------------------===//
+//
+//   attn-run INPUT.mlir [-e NAME] [--input NAME=FILE.npy]... [--dim NAME.I=N]
+//            [--seed S] [--output-dir DIR] [--print] [--check] [--unchecked]
+//
+// Compiles INPUT with attn-compile's driver, loads the package through the
+// runtime (libattn_runtime) and launches one kernel. Inputs come from .npy
+// files or are drawn at random (uniform in [-1, 1], seeded); the sizes of
+// random inputs' free dimensions come from --dim. Outputs are poisoned with
+// NaN before the launch, then written as .npy files and/or printed.
+// --check runs the reference lowering on the same inputs and prints the
+// largest absolute and relative error of every output.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Npy.h"
+
+#include "attn/InitAttn.h"
+#include "attn/Package/Compile.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+#include <map>
+#include <random>
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+namespace {
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
+                               cl::Required);
+cl::opt<std::string> entry("e", cl::desc("function to run (default: the only "
+                                         "public function)"));
+cl::list<std::string> inputs("input", cl::desc("NAME=FILE.npy: an argument's value"));
+cl::list<std::string> dims("dim", cl::desc("NAME.I=N: size of a free dimension "
+                                           "of a random input"));
+cl::opt<unsigned> seed("seed", cl::desc("seed of random inputs"), cl::init(0));
+cl::opt<std::string> outputDir("output-dir",
+                               cl::desc("write every output as NAME.npy here"));
+cl::opt<bool> print("print", cl::desc("print every output"));
+cl::opt<bool> check("check", cl::desc("compare with the reference lowering"));
+cl::opt<bool> unchecked("unchecked",
+                        cl::desc("skip the runtime's metadata checks"));
+
+int fail(const llvm::Twine &msg) {
+  llvm::errs() << "attn-run: " << msg << "\n";
+  return 1;
+}
+
+/// A kernel's argument values, by signature position.
+struct Launch {
+  std::vector<attn_run::Array> arrays;
+  std::vector<attn_arg> args;
+};
+
+/// Compiles `module` into a fresh package directory and loads `name`.
+attn_kernel *compileAndLoad(ModuleOp module, llvm::StringRef dir,
+                            attn_package **package, std::string &name) {
+  if (failed(mlir::attn::compilePackage(module, mlir::attn::CompileOptions(), dir)))
+    return nullptr;
+  if (attn_package_load(dir.str().c_str(), package) != ATTN_OK) {
+    fail(attn_last_error());
+    return nullptr;
+  }
+  attn_kernel *kernel = nullptr;
+  if (name.empty()) {
+    if (attn_package_num_kernels(*package) != 1) {
+      fail("the module has several public functions; choose one with -e");
+      return nullptr;
+    }
+    attn_package_kernel_at(*package, 0, &kernel);
+    name = attn_kernel_name(kernel);
+    return kernel;
+  }
+  if (attn_package_kernel(*package, name.c_str(), &kernel) != ATTN_OK) {
+    fail(attn_last_error());
+    return nullptr;
+  }
+  return kernel;
+}
+
+/// Gathers inputs (files or random) and NaN-poisoned outputs for `kernel`.
+bool prepare(attn_kernel *kernel, Launch &launch) {
+  std::map<std::string, std::string> files;
+  for (const std::string &in : inputs) {
+    auto [n, path] = llvm::StringRef(in).split('=');
+    files[n.str()] = path.str();
+  }
+  std::map<std::string, int64_t> dimSizes;
+  for (const std::string &d : dims) {
+    auto [n, v] = llvm::StringRef(d).split('=');
+    int64_t size;
+    if (v.getAsInteger(10, size) || size < 0)
+      return fail("bad --dim '" + d + "'"), false;
+    dimSizes[n.str()] = size;
+  }
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> uniform(-1.0, 1.0);
+  int32_t n = attn_kernel_num_args(kernel);
+  launch.arrays.resize(n);
+  launch.args.assign(n, attn_arg{});
+  // Inputs first (outputs' sizes are expressions over them).
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int32_t i = 0; i < n; ++i) {
+      bool isOutput = attn_kernel_arg_access(kernel, i) == ATTN_ACCESS_WRITE;
+      if (isOutput != (pass == 1))
+        continue;
+      std::string name = attn_kernel_arg_name(kernel, i);
+      attn_run::Array &a = launch.arrays[i];
+      if (!isOutput && files.count(name)) {
+        auto loaded = attn_run::readNpy(files[name]);
+        if (!loaded)
+          return fail(llvm::toString(loaded.takeError())), false;
+        a = std::move(*loaded);
+      } else {
+        a.dtype = attn_kernel_arg_dtype(kernel, i);
+        a.shape.assign(attn_kernel_arg_rank(kernel, i), -1);
+        if (attn_kernel_arg_shape(kernel, launch.args.data(), n, i,
+                                  a.shape.data()) != ATTN_OK)
+          return fail(attn_last_error()), false;
+        for (auto [d, size] : llvm::enumerate(a.shape)) {
+          if (size >= 0)
+            continue;
+          std::string key = name + "." + std::to_string(d);
+          if (!dimSizes.count(key))
+            return fail("argument '" + name + "' has a free dimension " +
+                        std::to_string(d) + ": give --dim " + key +
+                        "=N or --input " + name + "=FILE.npy"),
+                   false;
+          size = dimSizes[key];
+        }
+        bool isFloat = a.dtype == ATTN_DTYPE_F64 || a.dtype == ATTN_DTYPE_F32 ||
+                       a.dtype == ATTN_DTYPE_F16;
+        if (!isOutput && !isFloat)
+          return fail("argument '" + name + "' (" +
+                      attn_dtype_name(a.dtype) +
+                      ") is index metadata or has no .npy dtype: give --input " +
+                      name + "=FILE.npy"),
+                 false;
+        a.bytes.assign(a.numElements() * attn_run::dtypeSize(a.dtype), 0);
+        for (int64_t e = 0, end = a.numElements(); e < end; ++e)
+          a.set(e, isOutput ? NAN : uniform(rng));
+      }
+      attn_arg &arg = launch.args[i];
+      arg.kind = ATTN_ARG_BUFFER;
+      arg.dtype = a.dtype;
+      arg.data = a.bytes.data();
+      arg.rank = static_cast<int32_t>(a.shape.size());
+      arg.shape = a.shape.data();
+    }
+  }
+  return true;
+}
+
+bool run(attn_kernel *kernel, Launch &launch) {
+  attn_launch_options options{unchecked ? 0 : 1, nullptr};
+  if (attn_kernel_launch(kernel, launch.args.data(),
+                         static_cast<int32_t>(launch.args.size()),
+                         &options) != ATTN_OK)
+    return fail(attn_last_error()), false;
+  return true;
+}
+
+void printArray(llvm::StringRef name, const attn_run::Array &a) {
+  llvm::outs() << name << ": " << attn_dtype_name(a.dtype) << " [";
+  llvm::interleaveComma(a.shape, llvm::outs());
+  llvm::outs() << "]\n";
+  for (int64_t e = 0, end = a.numElements(); e < end; ++e)
+    llvm::outs() << llvm::format("%.6g", a.get(e))
+                 << ((e + 1) % 8 == 0 || e + 1 == end ? "\n" : " ");
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv, "run a function of an attn IR file\n");
+
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  mlir::attn::registerAttnDialects(registry);
+  MLIRContext context(registry);
+  std::string err;
+  auto file = openInputFile(inputFile, &err);
+  if (!file)
+    return fail(err);
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  SourceMgrDiagnosticHandler handler(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return 1;
+  OwningOpRef<ModuleOp> reference = module->clone();
+
+  llvm::SmallString<128> dir;
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueDirectory("attn-run", dir))
+    return fail("cannot create a temporary directory: " + ec.message());
+  auto cleanup = llvm::make_scope_exit(
+      [&] { llvm::sys::fs::remove_directories(dir); });
+
+  std::string name = entry;
+  attn_package *package = nullptr;
+  attn_kernel *kernel =
+      compileAndLoad(*module, (dir + "/kernel").str(), &package, name);
+  if (!kernel)
+    return 1;
+  Launch launch;
+  if (!prepare(kernel, launch))
+    return 1;
+  std::vector<attn_run::Array> initial = launch.arrays;
+  if (!run(kernel, launch))
+    return 1;
+
+  int32_t n = attn_kernel_num_args(kernel);
+  for (int32_t i = 0; i < n; ++i) {
+    if (attn_kernel_arg_access(kernel, i) == ATTN_ACCESS_READ)
+      continue;
+    std::string argName = attn_kernel_arg_name(kernel, i);
+    if (print)
+      printArray(argName, launch.arrays[i]);
+    if (!outputDir.empty()) {
+      llvm::sys::fs::create_directories(outputDir);
+      if (llvm::Error e = attn_run::writeNpy(outputDir + "/" + argName + ".npy",
+                                         launch.arrays[i]))
+        return fail(llvm::toString(std::move(e)));
+    }
+  }
+
+  if (check) {
+    // The reference lowering on the same inputs. (attn-compile's default
+    // pipeline is the reference one until the tiled CPU path lands.)
+    attn_package *refPackage = nullptr;
+    attn_kernel *refKernel =
+        compileAndLoad(*reference, (dir + "/reference").str(), &refPackage, name);
+    if (!refKernel)
+      return 1;
+    Launch ref{initial, launch.args};
+    for (int32_t i = 0; i < n; ++i) {
+      ref.args[i].data = ref.arrays[i].bytes.data();
+      ref.args[i].shape = ref.arrays[i].shape.data();
+    }
+    if (!run(refKernel, ref))
+      return 1;
+    for (int32_t i = 0; i < n; ++i) {
+      if (attn_kernel_arg_access(kernel, i) == ATTN_ACCESS_READ)
+        continue;
+      const attn_run::Array &x = launch.arrays[i], &y = ref.arrays[i];
+      double maxAbs = 0, maxRel = 0;
+      for (int64_t e = 0, end = x.numElements(); e < end; ++e) {
+        double a = x.get(e), b = y.get(e);
+        if (std::isinf(a) && a == b)
+          continue;
+        double d = std::fabs(a - b);
+        if (std::isnan(d))
+          d = INFINITY;
+        maxAbs = std::max(maxAbs, d);
+        maxRel = std::max(maxRel, d / std::max(std::fabs(b), 1e-6));
+      }
+      llvm::outs() << "check " << attn_kernel_arg_name(kernel, i)
+                   << ": max_abs_err=" << llvm::format("%.3g", maxAbs)
+                   << " max_rel_err=" << llvm::format("%.3g", maxRel) << "\n";
+    }
+    attn_package_destroy(refPackage);
+  }
+  attn_package_destroy(package);
+  return 0;
+}
