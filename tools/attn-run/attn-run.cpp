@@ -209,7 +209,7 @@ int main(int argc, char **argv) {
   if (std::error_code ec =
           llvm::sys::fs::createUniqueDirectory("attn-run", dir))
     return fail("cannot create a temporary directory: " + ec.message());
-  auto cleanup = llvm::make_scope_exit(
+  llvm::scope_exit cleanup(
       [&] { llvm::sys::fs::remove_directories(dir); });
 
   std::string name = entry;
