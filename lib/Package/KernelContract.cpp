@@ -275,7 +275,7 @@ void collect(ContractBuilder &c, Operation *op) {
       .Case([&](BatchPrefillOp p) {
         attentionCommon(c, p, p.getQ(), 1);
         c.eq(p.getQoIndptr(), 0, p.getKvIndptr(), 0);
-        int64_t pageDim = p.getLayout() == KVLayout::nhd ? 1 : 2;
+        int64_t pageDim = getPageSizeDim(p.getLayout());
         c.eq(p.getVCache(), 0, p.getKCache(), 0);
         c.eq(p.getVCache(), pageDim, p.getKCache(), pageDim);
         if (p.getAlibiSlopes() && rankOf(p.getAlibiSlopes()) == 2)
@@ -287,7 +287,7 @@ void collect(ContractBuilder &c, Operation *op) {
       .Case([&](BatchDecodeOp p) {
         attentionCommon(c, p, p.getQ(), 1);
         c.eq(p.getKvIndptr(), 0, p.getQ(), 0, 1);
-        int64_t pageDim = p.getLayout() == KVLayout::nhd ? 1 : 2;
+        int64_t pageDim = getPageSizeDim(p.getLayout());
         c.eq(p.getVCache(), 0, p.getKCache(), 0);
         c.eq(p.getVCache(), pageDim, p.getKCache(), pageDim);
         if (p.getAlibiSlopes() && rankOf(p.getAlibiSlopes()) == 2)
@@ -353,9 +353,7 @@ void collect(ContractBuilder &c, Operation *op) {
         c.eq(p.getPositions(), 0, p.getK(), 0);
         c.eqLeading(p.getKCacheOut(), p.getKCache(), rankOf(p.getKCache()));
         c.eqLeading(p.getVCacheOut(), p.getVCache(), rankOf(p.getVCache()));
-        int64_t pageDim = p.getLayout() == KVLayout::nhd   ? 1
-                          : p.getLayout() == KVLayout::hnd ? 2
-                                                           : 3;
+        int64_t pageDim = getPageSizeDim(p.getLayout());
         c.eq(p.getVCache(), 0, p.getKCache(), 0);
         c.eq(p.getVCache(), pageDim, p.getKCache(), pageDim);
         if (Value slots = p.getSlotMapping()) {

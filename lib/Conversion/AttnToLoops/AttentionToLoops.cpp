@@ -46,6 +46,13 @@ public:
   Value batch, numQueries, numKeys;
 
 protected:
+  /// mem[token(i)..., tail...] as f32.
+  Value loadTokenRow(Value mem, Value i, ArrayRef<Value> tail) {
+    SmallVector<Value> idx = token(i);
+    idx.append(tail.begin(), tail.end());
+    return e.loadF32(mem, idx);
+  }
+
   Emitter &e;
 };
 
@@ -78,7 +85,7 @@ struct PagedCache {
   KVLayout layout;
 
   Value pageSize(Emitter &e) const {
-    return e.dim(mem, layout == KVLayout::nhd ? 1 : 2);
+    return e.dim(mem, getPageSizeDim(layout));
   }
   Value load(Emitter &e, Value page, Value slot, Value head, Value d) const {
     if (layout == KVLayout::nhd)
@@ -125,9 +132,7 @@ public:
     return {batch, i};
   }
   Value query(Value i, Value h, Value d) override {
-    SmallVector<Value> idx = token(i);
-    idx.append({h, d});
-    return e.loadF32(q, idx);
+    return loadTokenRow(q, i, {h, d});
   }
   Value key(Value kvh, Value j, Value d) override {
     return e.loadF32(k, kvIndex(kvh, j, d));
@@ -181,9 +186,7 @@ public:
     return {batch};
   }
   Value query(Value i, Value h, Value d) override {
-    SmallVector<Value> idx = token(i);
-    idx.append({h, d});
-    return e.loadF32(q, idx);
+    return loadTokenRow(q, i, {h, d});
   }
   Value key(Value kvh, Value j, Value d) override {
     auto [page, slot] = table.locate(e, batch, j);

@@ -37,8 +37,7 @@ public:
     kScale = loadScale(e, toBuffer(b, e.loc, op.getKScale()), {});
     vScale = loadScale(e, toBuffer(b, e.loc, op.getVScale()), {});
     layout = op.getLayout();
-    int64_t pageDim = layout == KVLayout::nhd ? 1 : layout == KVLayout::hnd ? 2 : 3;
-    pageSize = e.dim(op.getKCache(), pageDim);
+    pageSize = e.dim(op.getKCache(), getPageSizeDim(layout));
     if (layout == KVLayout::vllm)
       x = e.dim(op.getKCache(), 4);
   }

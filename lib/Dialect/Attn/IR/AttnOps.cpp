@@ -397,7 +397,7 @@ static LogicalResult verifyPagedCache(Checker &c, KVLayout layout, Named cache,
   bool nhd = layout == KVLayout::nhd;
   StringRef desc = nhd ? "NHD: [num_pages, page_size, Hkv, D]"
                        : "HND: [num_pages, Hkv, page_size, D]";
-  unsigned pageDim = nhd ? 1 : 2, headsDim = nhd ? 2 : 1;
+  unsigned pageDim = getPageSizeDim(layout), headsDim = nhd ? 2 : 1;
   if (failed(c.rank(cache, 4, desc)) ||
       failed(c.staticDim(cache, pageDim, "the page size")) ||
       failed(c.heads(cache, headsDim, "the number of key/value heads")) ||

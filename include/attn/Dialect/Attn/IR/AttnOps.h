@@ -16,4 +16,22 @@
 #define GET_OP_CLASSES
 #include "attn/Dialect/Attn/IR/AttnOps.h.inc"
 
+namespace mlir::attn {
+/// The dimension of a K (or V) cache in `layout` that holds the page (block)
+/// size: NHD [pages, page_size, H, D] -> 1, HND [pages, H, page_size, D] -> 2,
+/// vLLM K [blocks, H, D/x, block_size, x] and V [blocks, H, D, block_size]
+/// -> 3.
+inline int64_t getPageSizeDim(KVLayout layout) {
+  switch (layout) {
+  case KVLayout::nhd:
+    return 1;
+  case KVLayout::hnd:
+    return 2;
+  case KVLayout::vllm:
+    return 3;
+  }
+  return 1;
+}
+} // namespace mlir::attn
+
 #endif // ATTN_DIALECT_ATTN_IR_ATTNOPS_H
