@@ -327,7 +327,7 @@ func.func @kv_last_page_len_rank2(%a0: tensor<2x16x512xbf16>, %a1: tensor<2x16x6
 // -----
 
 func.func @kv_last_page_len_batch(%a0: tensor<2x16x512xbf16>, %a1: tensor<2x16x64xbf16>, %a2: tensor<?x1x512xbf16>, %a3: tensor<?x1x64xbf16>, %a4: tensor<3xi32>, %a5: tensor<?xi32>, %a6: tensor<3xi32>) -> (tensor<2x16x512xbf16>) {
-  // expected-error @+1 {{dimension 0 of 'kv_last_page_len' (3) must equal the batch size of 'q_nope' (2)}}
+  // expected-error @+1 {{dimension 0 of 'kv_last_page_len' (3) must equal the batch size from 'kv_indptr' (2)}}
   %r0 = attn.mla_decode q_nope(%a0) q_pe(%a1) ckv_cache(%a2) kpe_cache(%a3) kv_indptr(%a4) kv_indices(%a5) kv_last_page_len(%a6) {scale = 0.0721687824 : f32}
       : (tensor<2x16x512xbf16>, tensor<2x16x64xbf16>, tensor<?x1x512xbf16>, tensor<?x1x64xbf16>, tensor<3xi32>, tensor<?xi32>, tensor<3xi32>) -> tensor<2x16x512xbf16>
   return %r0 : tensor<2x16x512xbf16>
@@ -335,10 +335,10 @@ func.func @kv_last_page_len_batch(%a0: tensor<2x16x512xbf16>, %a1: tensor<2x16x6
 
 // -----
 
-func.func @kv_indptr_batch(%a0: tensor<2x16x512xbf16>, %a1: tensor<2x16x64xbf16>, %a2: tensor<?x1x512xbf16>, %a3: tensor<?x1x64xbf16>, %a4: tensor<2xi64>, %a5: tensor<?xi32>, %a6: tensor<2xi32>) -> (tensor<2x16x512xbf16>) {
-  // expected-error @+1 {{dimension 0 of 'kv_indptr' (2) must equal the batch size plus one (3)}}
+func.func @kv_indptr_batch(%a0: tensor<2x16x512xbf16>, %a1: tensor<2x16x64xbf16>, %a2: tensor<?x1x512xbf16>, %a3: tensor<?x1x64xbf16>, %a4: tensor<2xi64>, %a5: tensor<?xi32>, %a6: tensor<?xi32>) -> (tensor<2x16x512xbf16>) {
+  // expected-error @+1 {{'kv_indptr' has 2 elements but the batch size is 2 (expected B + 1 = 3)}}
   %r0 = attn.mla_decode q_nope(%a0) q_pe(%a1) ckv_cache(%a2) kpe_cache(%a3) kv_indptr(%a4) kv_indices(%a5) kv_last_page_len(%a6) {scale = 0.0721687824 : f32}
-      : (tensor<2x16x512xbf16>, tensor<2x16x64xbf16>, tensor<?x1x512xbf16>, tensor<?x1x64xbf16>, tensor<2xi64>, tensor<?xi32>, tensor<2xi32>) -> tensor<2x16x512xbf16>
+      : (tensor<2x16x512xbf16>, tensor<2x16x64xbf16>, tensor<?x1x512xbf16>, tensor<?x1x64xbf16>, tensor<2xi64>, tensor<?xi32>, tensor<?xi32>) -> tensor<2x16x512xbf16>
   return %r0 : tensor<2x16x512xbf16>
 }
 

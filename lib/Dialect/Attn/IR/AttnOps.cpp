@@ -414,21 +414,12 @@ static LogicalResult verifyPagedCache(Checker &c, KVLayout layout, Named cache,
 
 /// Verifies a K/V pair of FlashInfer paged caches and the page-table
 /// operands that index them.
-static LogicalResult verifyPagedKV(Checker &c, KVLayout layout, Named kCache,
-                                   Named vCache, Named indptr, Named indices,
-                                   Named lastPageLen, int64_t batch,
-                                   AttentionShape &s) {
-  int64_t kHeads, kPage, vHeads, vPage;
-  if (failed(verifyPagedCache(c, layout, kCache, kHeads, kPage, s.qkDim)) ||
-      failed(verifyPagedCache(c, layout, vCache, vHeads, vPage, s.vDim)))
-    return failure();
-  if (failed(c.dim(vCache, 0, kCache.dim(0), "the number of pages of 'k_cache'")))
-    return failure();
-  if (vPage != kPage || vHeads != kHeads)
-    return c.error() << "'" << vCache.name << "' " << vCache.type()
-                     << " must have the page size and number of heads of '"
-                     << kCache.name << "' " << kCache.type();
-  s.numKVHeads = kHeads;
+/// Verifies the page table of a paged KV cache: `indptr` [B + 1],
+/// `indices` [nnz] and `lastPageLen` [B] are 1-D integer tensors whose sizes
+/// agree with each other and with `batch` (the batch size of the queries,
+/// possibly dynamic).
+static LogicalResult verifyPageTable(Checker &c, Named indptr, Named indices,
+                                     Named lastPageLen, int64_t batch) {
   if (failed(c.indexVector(indptr)) || failed(c.indexVector(indices)) ||
       failed(c.indexVector(lastPageLen)))
     return failure();
@@ -446,6 +437,24 @@ static LogicalResult verifyPagedKV(Checker &c, KVLayout layout, Named kCache,
                      << " elements but the batch size is " << batch
                      << " (expected B + 1 = " << batch + 1 << ")";
   return success();
+}
+
+static LogicalResult verifyPagedKV(Checker &c, KVLayout layout, Named kCache,
+                                   Named vCache, Named indptr, Named indices,
+                                   Named lastPageLen, int64_t batch,
+                                   AttentionShape &s) {
+  int64_t kHeads, kPage, vHeads, vPage;
+  if (failed(verifyPagedCache(c, layout, kCache, kHeads, kPage, s.qkDim)) ||
+      failed(verifyPagedCache(c, layout, vCache, vHeads, vPage, s.vDim)))
+    return failure();
+  if (failed(c.dim(vCache, 0, kCache.dim(0), "the number of pages of 'k_cache'")))
+    return failure();
+  if (vPage != kPage || vHeads != kHeads)
+    return c.error() << "'" << vCache.name << "' " << vCache.type()
+                     << " must have the page size and number of heads of '"
+                     << kCache.name << "' " << kCache.type();
+  s.numKVHeads = kHeads;
+  return verifyPageTable(c, indptr, indices, lastPageLen, batch);
 }
 
 //===----------------------------------------------------------------------===//
@@ -921,17 +930,10 @@ LogicalResult MLADecodeOp::verify() {
                      << " is not supported (expected at most " << kMaxHeadDim
                      << ")";
   s.batch = qNope.dim(0);
-  Named indptr{getKvIndptr(), "kv_indptr"}, indices{getKvIndices(), "kv_indices"},
-      last{getKvLastPageLen(), "kv_last_page_len"};
-  if (failed(c.indexVector(indptr)) || failed(c.indexVector(indices)) ||
-      failed(c.indexVector(last)) ||
-      failed(c.dim(last, 0, s.batch, "the batch size of 'q_nope'")) ||
-      (!ShapedType::isDynamic(indptr.dim(0)) && indptr.dim(0) < 1 &&
-       failed(c.error() << "'kv_indptr' must have at least one element "
-                           "(B + 1)")) ||
-      failed(c.dim(indptr, 0,
-                   ShapedType::isDynamic(s.batch) ? s.batch : s.batch + 1,
-                   "the batch size plus one")))
+  if (failed(verifyPageTable(c, {getKvIndptr(), "kv_indptr"},
+                             {getKvIndices(), "kv_indices"},
+                             {getKvLastPageLen(), "kv_last_page_len"},
+                             s.batch)))
     return failure();
   s.numQHeads = qNope.dim(1);
   s.numKVHeads = 1;
