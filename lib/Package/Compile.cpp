@@ -19,9 +19,17 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
+#include <cstring>
+
+#if defined(__linux__)
+#include <elf.h>
+#include <link.h>
+#endif
 
 using namespace mlir;
 using namespace mlir::attn;
@@ -32,6 +40,53 @@ static constexpr const char *kVersion = "0.1.0";
 std::string mlir::attn::getCompilerVersion() {
   return std::string("attn-compile ") + kVersion + " (MLIR " +
          LLVM_VERSION_STRING + ")";
+}
+
+#if defined(__linux__)
+/// Feeds the GNU build id of a loaded object to `hash` if the object is the
+/// executable or one of attn's, MLIR's or LLVM's shared libraries.
+static int hashBuildId(struct dl_phdr_info *info, size_t, void *data) {
+  auto &hash = *static_cast<llvm::SHA256 *>(data);
+  llvm::StringRef name = llvm::sys::path::filename(info->dlpi_name);
+  bool ours = name.empty() || name.starts_with("libAttn") ||
+              name.starts_with("libMLIR") || name.starts_with("libLLVM");
+  if (!ours)
+    return 0;
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr) &ph = info->dlpi_phdr[i];
+    if (ph.p_type != PT_NOTE)
+      continue;
+    const char *p = reinterpret_cast<const char *>(info->dlpi_addr + ph.p_vaddr);
+    const char *end = p + ph.p_memsz;
+    auto align4 = [](size_t n) { return (n + 3) & ~size_t(3); };
+    while (p + sizeof(ElfW(Nhdr)) <= end) {
+      ElfW(Nhdr) note;
+      std::memcpy(&note, p, sizeof(note));
+      const char *noteName = p + sizeof(note);
+      const char *desc = noteName + align4(note.n_namesz);
+      if (desc + note.n_descsz > end)
+        break;
+      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+          std::memcmp(noteName, "GNU", 4) == 0)
+        hash.update(llvm::ArrayRef<uint8_t>(
+            reinterpret_cast<const uint8_t *>(desc), note.n_descsz));
+      p = desc + align4(note.n_descsz);
+    }
+  }
+  return 0;
+}
+#endif
+
+std::string mlir::attn::getCompilerBuildId() {
+#if defined(__linux__)
+  llvm::SHA256 hash;
+  dl_iterate_phdr(hashBuildId, &hash);
+  std::array<uint8_t, 32> digest = hash.final();
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(digest).take_front(8),
+                     /*LowerCase=*/true);
+#else
+  return {};
+#endif
 }
 
 /// The C compiler that links the host shared object.

@@ -2,7 +2,9 @@
 
 The cache directory is ``$ATTN_CACHE_DIR`` or ``~/.cache/attn``. A package
 lives in ``<cache>/<key>.attnpkg`` where ``key`` is the sha256 of the IR
-text, the target and the output of ``attn-compile --version``. Several
+text, the target and the output of ``attn-compile --version``, which
+includes a build id that changes whenever the compiler or its libraries are
+rebuilt (so a rebuilt compiler never reuses stale packages). Several
 processes may compile the same IR at once: each compiles into a fresh
 temporary directory inside the cache directory and renames the finished
 package into place; whoever loses the race discards its copy and uses the

@@ -793,14 +793,14 @@ def linear_attention(q, k, v, kind="hstu", cu_seqlens=None, causal=None, scale=N
             lengths = np.diff(cu.astype(np.int64))
         elif not ragged:
             lengths = np.array([q.shape[1]])
-        if silu_norm is None:
-            if lengths is None:
-                raise ValueError("silu_norm: required for ragged hstu when cu_seqlens has no "
-                                 "values (the N in SiLU(.)/N, usually the longest sequence)")
-            silu_norm = max(1, int(lengths.max()) if lengths.size else 1)
-        if isinstance(silu_norm, bool) or int(silu_norm) != silu_norm or int(silu_norm) <= 0:
-            raise ValueError("silu_norm: must be a positive integer, got %r" % (silu_norm,))
-        b.attr("silu_norm", "%d : i64" % int(silu_norm))
+        # Without silu_norm the kernel reads N (the longest sequence) at run
+        # time, so one kernel serves every batch.
+        if silu_norm is not None:
+            if (isinstance(silu_norm, bool) or int(silu_norm) != silu_norm
+                    or int(silu_norm) <= 0):
+                raise ValueError("silu_norm: must be a positive integer, got %r"
+                                 % (silu_norm,))
+            b.attr("silu_norm", "%d : i64" % int(silu_norm))
         if bias is not None:
             bb = _arr(bias)
             _rank("bias", bb, 4, "[B, H, L, L]")

@@ -174,8 +174,8 @@ def linear_attention(q, k, v, *, kind="hstu", cu_seqlens=None, causal=None, scal
 
     kind="hstu": o_i = sum_{j visible} SiLU(scale q_i.k_j + bias[b,h,i,j]) / N v_j
     (scale default 1/sqrt(D); optional bias [B, H, L, L]; N = silu_norm,
-    default the sequence length, or the longest sequence when ragged;
-    ``causal`` optional).
+    default the longest sequence of the batch, found at run time so that one
+    compiled kernel serves every length; ``causal`` optional).
 
     kind="lightning": S_i = exp(-decay_h) S_{i-1} + k_i^T v_i,
     o_i = scale q_i S_i (scale default 1; always causal); decay [H];

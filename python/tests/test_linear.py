@@ -24,11 +24,27 @@ def test_hstu_dense_causal_bias(rng):
 
 
 def test_hstu_dense_default_norm_f16(rng):
-    # silu_norm defaults to the sequence length; Dv != D.
-    q, k = randn(rng, (2, 6, H, D), F16), randn(rng, (2, 6, H, D), F16)
-    v = randn(rng, (2, 6, H, 4), F16)
-    out = attn.linear_attention(q, k, v, kind="hstu", scale=0.5)
-    assert_close(out, R.hstu_ref(q, k, v, scale=0.5, silu_norm=6), F16)
+    # silu_norm defaults to the sequence length, read at run time: the IR
+    # has no silu_norm, so every length runs the same kernel. Dv != D.
+    for s in (6, 1, 9):
+        q, k = randn(rng, (2, s, H, D), F16), randn(rng, (2, s, H, D), F16)
+        v = randn(rng, (2, s, H, 4), F16)
+        out = attn.linear_attention(q, k, v, kind="hstu", scale=0.5)
+        assert_close(out, R.hstu_ref(q, k, v, scale=0.5, silu_norm=s), F16)
+    ir = attn.build_ir("linear_attention", q=q, k=k, v=v, kind="hstu", scale=0.5)
+    assert "silu_norm" not in ir
+
+
+def test_hstu_ragged_default_norm(rng):
+    # Ragged without silu_norm: N is the longest request of each batch.
+    for lens in ([3, 0, 1, 5], [2, 2], [0]):
+        cu = cu_from_lens(lens)
+        t = sum(lens)
+        q, k, v = randn(rng, (t, H, D)), randn(rng, (t, H, D)), randn(rng, (t, H, D))
+        out = attn.linear_attention(q, k, v, kind="hstu", cu_seqlens=cu, causal=True)
+        ref = R.hstu_ref(q, k, v, cu_seqlens=cu, causal=True,
+                         silu_norm=max(1, max(lens)))
+        assert_close(out, ref, F32)
 
 
 def test_hstu_ragged_causal_bias(rng):

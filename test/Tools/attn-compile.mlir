@@ -7,6 +7,12 @@
 // RUN: attn-compile %s -o %t.keep --keep-intermediates
 // RUN: test -f %t.keep/kernels.ll
 
+// --version names the compiler, MLIR, and a build id that changes with every
+// rebuild of the compiler or its libraries (Python's package cache keys on it).
+// RUN: attn-compile --version | FileCheck %s --check-prefix=VERSION
+// VERSION: attn-compile 0.1.0 (MLIR 22.{{[0-9.]+}})
+// VERSION-NEXT: build id: {{[0-9a-f]{16}$}}
+
 // Errors: a message naming the problem and a nonzero exit, no package.
 // RUN: rm -rf %t.err
 // RUN: not attn-compile %S/Inputs/attn-compile-no-public.mlir -o %t.err 2>&1 | FileCheck %s --check-prefix=ERR-NO-PUBLIC

@@ -40,6 +40,8 @@ int main(int argc, char **argv) {
                      cl::desc("keep kernels.ll in the package"));
   cl::AddExtraVersionPrinter([](llvm::raw_ostream &os) {
     os << attn::getCompilerVersion() << "\n";
+    if (std::string id = attn::getCompilerBuildId(); !id.empty())
+      os << "  build id: " << id << "\n";
   });
   cl::ParseCommandLineOptions(argc, argv, "attn kernel compiler\n");
 

@@ -1,12 +1,16 @@
 //===- attn-run.cpp - Run a function of an attn IR file -------------------===//
 //
-//   attn-run INPUT.mlir [-e NAME] [--input NAME=FILE.npy]... [--dim NAME.I=N]
+//   attn-run INPUT.mlir [-e NAME] [--input NAME=FILE.npy|VALUES]...
+//            [--dim NAME.I=N]
 //            [--seed S] [--output-dir DIR] [--print] [--check] [--unchecked]
 //
 // Compiles INPUT with attn-compile's driver, loads the package through the
 // runtime (libattn_runtime) and launches one kernel. Inputs come from .npy
-// files or are drawn at random (uniform in [-1, 1], seeded); the sizes of
-// random inputs' free dimensions come from --dim. Outputs are poisoned with
+// files, from values written on the command line (`--input 'q=1 0 0.5 2'`,
+// numbers separated by spaces or commas, in row-major order, in the
+// argument's dtype and shape; its free dimensions from --dim), or are drawn
+// at random (uniform in [-1, 1], seeded); the sizes of random inputs' free
+// dimensions come from --dim. Outputs are poisoned with
 // NaN before the launch, then written as .npy files and/or printed.
 // --check runs the reference lowering on the same inputs and prints the
 // largest absolute and relative error of every output.
@@ -34,7 +38,9 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <random>
+#include <vector>
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -44,7 +50,8 @@ cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
                                cl::Required);
 cl::opt<std::string> entry("e", cl::desc("function to run (default: the only "
                                          "public function)"));
-cl::list<std::string> inputs("input", cl::desc("NAME=FILE.npy: an argument's value"));
+cl::list<std::string> inputs(
+    "input", cl::desc("NAME=FILE.npy or NAME='V0 V1 ...': an argument's value"));
 cl::list<std::string> dims("dim", cl::desc("NAME.I=N: size of a free dimension "
                                            "of a random input"));
 cl::opt<unsigned> seed("seed", cl::desc("seed of random inputs"), cl::init(0));
@@ -92,12 +99,76 @@ attn_kernel *compileAndLoad(ModuleOp module, llvm::StringRef dir,
   return kernel;
 }
 
-/// Gathers inputs (files or random) and NaN-poisoned outputs for `kernel`.
+/// Parses `--input` values: numbers separated by spaces or commas. None if
+/// `text` is not such a list (then it names a .npy file).
+std::optional<std::vector<double>> parseValues(llvm::StringRef text) {
+  llvm::SmallVector<llvm::StringRef> tokens;
+  text.split(tokens, ' ', -1, /*KeepEmpty=*/false);
+  std::vector<double> list;
+  for (llvm::StringRef token : tokens) {
+    llvm::SmallVector<llvm::StringRef> parts;
+    token.split(parts, ',', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef part : parts) {
+      double v;
+      if (part.getAsDouble(v, /*AllowInexact=*/true))
+        return std::nullopt;
+      list.push_back(v);
+    }
+  }
+  if (list.empty())
+    return std::nullopt;
+  return list;
+}
+
+/// Fills the free dimensions (-1) of `shape` from --dim NAME.I=N. One free
+/// dimension left without --dim is inferred from the number of `values`
+/// given on the command line, if any.
+bool resolveShape(const std::string &name, std::vector<int64_t> &shape,
+                  const std::map<std::string, int64_t> &dimSizes,
+                  const std::vector<double> *values) {
+  std::optional<size_t> inferred;
+  int64_t known = 1;
+  for (auto [d, size] : llvm::enumerate(shape)) {
+    if (size < 0) {
+      std::string key = name + "." + std::to_string(d);
+      auto it = dimSizes.find(key);
+      if (it != dimSizes.end()) {
+        size = it->second;
+      } else if (values && !inferred) {
+        inferred = d;
+        continue;
+      } else {
+        return fail("argument '" + name + "' has a free dimension " +
+                    std::to_string(d) + ": give --dim " + key +
+                    "=N, --input " + name + "=FILE.npy or its values"),
+               false;
+      }
+    }
+    known *= size;
+  }
+  if (inferred) {
+    int64_t count = static_cast<int64_t>(values->size());
+    if (known == 0 || count % known != 0)
+      return fail("--input " + name + " has " + std::to_string(count) +
+                  " values, not a multiple of the " + std::to_string(known) +
+                  " elements of the argument's other dimensions"),
+             false;
+    shape[*inferred] = count / known;
+  }
+  return true;
+}
+
+/// Gathers inputs (files, values or random) and NaN-poisoned outputs for
+/// `kernel`.
 bool prepare(attn_kernel *kernel, Launch &launch) {
   std::map<std::string, std::string> files;
+  std::map<std::string, std::vector<double>> values;
   for (const std::string &in : inputs) {
-    auto [n, path] = llvm::StringRef(in).split('=');
-    files[n.str()] = path.str();
+    auto [n, value] = llvm::StringRef(in).split('=');
+    if (std::optional<std::vector<double>> list = parseValues(value))
+      values[n.str()] = std::move(*list);
+    else
+      files[n.str()] = value.str();
   }
   std::map<std::string, int64_t> dimSizes;
   for (const std::string &d : dims) {
@@ -131,28 +202,32 @@ bool prepare(attn_kernel *kernel, Launch &launch) {
         if (attn_kernel_arg_shape(kernel, launch.args.data(), n, i,
                                   a.shape.data()) != ATTN_OK)
           return fail(attn_last_error()), false;
-        for (auto [d, size] : llvm::enumerate(a.shape)) {
-          if (size >= 0)
-            continue;
-          std::string key = name + "." + std::to_string(d);
-          if (!dimSizes.count(key))
-            return fail("argument '" + name + "' has a free dimension " +
-                        std::to_string(d) + ": give --dim " + key +
-                        "=N or --input " + name + "=FILE.npy"),
-                   false;
-          size = dimSizes[key];
-        }
-        bool isFloat = a.dtype == ATTN_DTYPE_F64 || a.dtype == ATTN_DTYPE_F32 ||
-                       a.dtype == ATTN_DTYPE_F16;
-        if (!isOutput && !isFloat)
-          return fail("argument '" + name + "' (" +
-                      attn_dtype_name(a.dtype) +
-                      ") is index metadata or has no .npy dtype: give --input " +
-                      name + "=FILE.npy"),
-                 false;
+        const std::vector<double> *list =
+            !isOutput && values.count(name) ? &values[name] : nullptr;
+        if (!resolveShape(name, a.shape, dimSizes, list))
+          return false;
         a.bytes.assign(a.numElements() * attn_run::dtypeSize(a.dtype), 0);
-        for (int64_t e = 0, end = a.numElements(); e < end; ++e)
-          a.set(e, isOutput ? NAN : uniform(rng));
+        if (list) {
+          if (static_cast<int64_t>(list->size()) != a.numElements())
+            return fail("--input " + name + " has " +
+                        std::to_string(list->size()) +
+                        " values but the argument has " +
+                        std::to_string(a.numElements()) + " elements"),
+                   false;
+          for (auto [e, v] : llvm::enumerate(*list))
+            a.set(e, v);
+        } else {
+          bool isFloat = a.dtype == ATTN_DTYPE_F64 ||
+                         a.dtype == ATTN_DTYPE_F32 || a.dtype == ATTN_DTYPE_F16;
+          if (!isOutput && !isFloat)
+            return fail("argument '" + name + "' (" +
+                        attn_dtype_name(a.dtype) +
+                        ") is index metadata or has no .npy dtype: give "
+                        "--input " + name + "=FILE.npy or its values"),
+                   false;
+          for (int64_t e = 0, end = a.numElements(); e < end; ++e)
+            a.set(e, isOutput ? NAN : uniform(rng));
+        }
       }
       attn_arg &arg = launch.args[i];
       arg.kind = ATTN_ARG_BUFFER;

@@ -25,8 +25,15 @@ struct CompileOptions {
   bool keepIntermediates = false;
 };
 
-/// One line naming attn-compile's and MLIR's versions; part of cache keys.
+/// One line naming attn-compile's and MLIR's versions, as written in
+/// manifests.
 std::string getCompilerVersion();
+
+/// A fingerprint of this build: a hash of the GNU build ids of the running
+/// executable and the attn, MLIR and LLVM shared libraries it loaded (16 hex
+/// digits), so that a rebuilt compiler with an unchanged version has a new
+/// id. Empty where build ids cannot be read (non-Linux hosts).
+std::string getCompilerBuildId();
 
 /// Compiles every public function of `module` (tensor-level attn IR) into
 /// the package directory `outDir`, created if needed. Diagnostics go to the

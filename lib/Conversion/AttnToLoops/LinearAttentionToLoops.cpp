@@ -55,6 +55,8 @@ public:
       state = memref::AllocOp::create(
           rewriter, loc, MemRefType::get({dqk, dv}, rewriter.getF32Type()));
     Value numRequests = cu ? e.sub(e.dim(cu, 0), e.idx(1)) : e.dim(q, 0);
+    if (op.getKind() == LinearKind::hstu)
+      siluNorm = emitSiluNorm(e, op, numRequests);
     e.loop(e.idx(0), numRequests, [&](Value b) {
       Value len;
       if (cu) {
@@ -89,15 +91,28 @@ private:
     return {b, i, h, d};
   }
 
+  /// HSTU's N as f32: `silu_norm`, else the longest sequence of the batch
+  /// (S when dense, the largest cu_seqlens difference when ragged, at
+  /// least 1).
+  Value emitSiluNorm(Emitter &e, LinearAttentionOp op, Value numRequests) {
+    if (std::optional<uint64_t> n = op.getSiluNorm())
+      return e.f32(static_cast<double>(*n));
+    if (!cu)
+      return e.indexToF32(e.max(e.dim(q, 1), e.idx(1)));
+    Value longest =
+        e.reduce(e.idx(0), numRequests, e.idx(1), [&](Value b, Value longestSoFar) {
+          Value len = e.sub(e.loadIndex(cu, e.add(b, e.idx(1))),
+                            e.loadIndex(cu, b));
+          return e.max(longestSoFar, len);
+        });
+    return e.indexToF32(longest);
+  }
+
   /// o_i = sum_{j visible} SiLU(scale * q_i . k_j + bias[b,h,i,j]) / N v_j.
   void emitHstu(Emitter &e, LinearAttentionOp op, Value out, Value b, Value h,
                 Value len) {
     double scale = op.getScale() ? op.getScale()->convertToDouble()
                                  : 1.0 / std::sqrt(static_cast<double>(dqk));
-    double norm = op.getSiluNorm()
-                      ? static_cast<double>(*op.getSiluNorm())
-                      : static_cast<double>(
-                            cast<ShapedType>(op.getQ().getType()).getDimSize(1));
     Value bias = toBuffer(e.b, e.loc, op.getBias());
     e.loop(e.idx(0), len, [&](Value i) {
       e.loop(e.idx(0), e.idx(dv), [&](Value d) {
@@ -113,7 +128,7 @@ private:
           s = e.add(s, e.loadF32(bias, {b, h, i, j}));
         // SiLU(s) / N = s * sigmoid(s) / N.
         Value sigmoid = e.div(e.f32(1), e.add(e.f32(1), e.exp(e.sub(e.f32(0), s))));
-        Value w = e.div(e.mul(s, sigmoid), e.f32(norm));
+        Value w = e.div(e.mul(s, sigmoid), siluNorm);
         e.loop(e.idx(0), e.idx(dv), [&](Value d) {
           Value a = memref::LoadOp::create(e.b, e.loc, acc, d);
           Value x = e.loadF32(v, rowIndex(e, b, j, h, d));
@@ -162,7 +177,7 @@ private:
       });
   }
 
-  Value q, k, v, cu, begin, acc, state;
+  Value q, k, v, cu, begin, acc, state, siluNorm;
   int64_t heads = 0, dqk = 0, dv = 0;
 };
 

@@ -2,8 +2,9 @@
 
 // Dense causal HSTU with a relative bias: for key j in [0, i + 1),
 // x = scale * q_i . k_j + bias[b, h, i, j] (scale 1/sqrt(4) by default),
-// w = x * sigmoid(x) / N with sigmoid(x) = 1 / (1 + exp(0 - x)) and N the
-// static sequence length 8; o_i = sum_j w v_j, stored at [b, i, h, :].
+// w = x * sigmoid(x) / N with sigmoid(x) = 1 / (1 + exp(0 - x)) and N, with
+// no silu_norm, the sequence length max(S, 1) computed once before the loops;
+// o_i = sum_j w v_j, stored at [b, i, h, :].
 // CHECK-LABEL: func.func @hstu_causal_bias
 // CHECK-SAME: (%[[Q:[^:]*]]: tensor<2x8x2x4xf32>, %[[K:[^:]*]]: tensor<2x8x2x4xf32>, %[[V:[^:]*]]: tensor<2x8x2x6xf32>, %[[RAB:[^:]*]]: tensor<2x2x8x8xf32>)
 // CHECK-DAG: %[[QB:.*]] = bufferization.to_buffer %[[Q]] read_only
@@ -11,6 +12,12 @@
 // CHECK-DAG: %[[VB:.*]] = bufferization.to_buffer %[[V]] read_only
 // CHECK: %[[OUT:.*]] = memref.alloc() : memref<2x8x2x6xf32>
 // CHECK: %[[ACC:.*]] = memref.alloca() : memref<6xf32>
+// CHECK: memref.dim %[[QB]], %{{.*}} : memref<2x8x2x4xf32>
+// CHECK: %[[SEQ:.*]] = memref.dim %[[QB]], %{{.*}} : memref<2x8x2x4xf32>
+// CHECK-NEXT: %[[ONEI:.*]] = arith.constant 1 : index
+// CHECK-NEXT: %[[SMAX:.*]] = arith.maxsi %[[SEQ]], %[[ONEI]] : index
+// CHECK-NEXT: %[[SI64:.*]] = arith.index_cast %[[SMAX]] : index to i64
+// CHECK-NEXT: %[[N:.*]] = arith.sitofp %[[SI64]] : i64 to f32
 // CHECK: scf.for %[[B:[^ ]+]] =
 // CHECK: %[[LEN:.*]] = memref.dim %[[QB]], %{{.*}} : memref<2x8x2x4xf32>
 // CHECK: scf.for %[[H:[^ ]+]] =
@@ -37,7 +44,6 @@
 // CHECK-NEXT: %[[DEN:.*]] = arith.addf %[[ONEF2]], %[[E]] : f32
 // CHECK-NEXT: %[[SIG:.*]] = arith.divf %[[ONEF]], %[[DEN]] : f32
 // CHECK-NEXT: %[[SILU:.*]] = arith.mulf %[[X]], %[[SIG]] : f32
-// CHECK-NEXT: %[[N:.*]] = arith.constant 8.000000e+00 : f32
 // CHECK-NEXT: %[[W:.*]] = arith.divf %[[SILU]], %[[N]] : f32
 // CHECK: scf.for %[[DV:[^ ]+]] =
 // CHECK-NEXT: %[[A:.*]] = memref.load %[[ACC]][%[[DV]]] : memref<6xf32>
@@ -72,6 +78,7 @@ func.func @hstu_causal_bias(%q: tensor<2x8x2x4xf32>, %k: tensor<2x8x2x4xf32>, %v
 // CHECK-DAG: %[[CUB:.*]] = bufferization.to_buffer %[[CU]] read_only
 // CHECK: %[[T:.*]] = memref.dim %[[VB]], %{{.*}} : memref<?x2x4xbf16>
 // CHECK: %[[OUT:.*]] = memref.alloc(%[[T]]) : memref<?x2x4xbf16>
+// CHECK: %[[N:.*]] = arith.constant 1.000000e+02 : f32
 // CHECK: scf.for %[[B:[^ ]+]] =
 // CHECK-NEXT: %[[C0:.*]] = memref.load %[[CUB]][%[[B]]] : memref<3xi64>
 // CHECK-NEXT: %[[BEGIN:.*]] = arith.index_cast %[[C0]] : i64 to index
@@ -91,8 +98,7 @@ func.func @hstu_causal_bias(%q: tensor<2x8x2x4xf32>, %k: tensor<2x8x2x4xf32>, %v
 // CHECK-NEXT: memref.load %[[KB]][%[[KROW]], %[[H]], %[[D]]] : memref<?x2x4xbf16>
 // CHECK: arith.constant 5.000000e-01 : f32
 // CHECK: math.exp
-// CHECK: %[[N:.*]] = arith.constant 1.000000e+02 : f32
-// CHECK-NEXT: %[[W:.*]] = arith.divf %{{.*}}, %[[N]] : f32
+// CHECK: %[[W:.*]] = arith.divf %{{.*}}, %[[N]] : f32
 // CHECK: scf.for %[[DV:[^ ]+]] =
 // CHECK: %[[VROW:.*]] = arith.addi %[[BEGIN]], %[[J]] : index
 // CHECK-NEXT: memref.load %[[VB]][%[[VROW]], %[[H]], %[[DV]]] : memref<?x2x4xbf16>
@@ -106,6 +112,31 @@ func.func @hstu_ragged(%q: tensor<?x2x4xbf16>, %k: tensor<?x2x4xbf16>, %v: tenso
       {kind = #attn.linear_kind<hstu>, silu_norm = 100 : i64, scale = 0.5 : f32}
       : (tensor<?x2x4xbf16>, tensor<?x2x4xbf16>, tensor<?x2x4xbf16>, tensor<3xi64>) -> tensor<?x2x4xbf16>
   return %o : tensor<?x2x4xbf16>
+}
+
+// -----
+
+// Ragged HSTU without silu_norm: N is the longest request, the largest
+// cu[b+1] - cu[b] (at least 1), reduced over the batch before the main loops.
+// CHECK-LABEL: func.func @hstu_ragged_default_norm
+// CHECK: %[[CUB:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<?xi32>
+// CHECK: %[[NB:.*]] = arith.subi %{{.*}}, %{{.*}} : index
+// CHECK: %[[ONE:.*]] = arith.constant 1 : index
+// CHECK: %[[LONGEST:.*]] = scf.for %[[B:[^ ]+]] = %{{[^ ]+}} to %[[NB]] step %{{[^ ]+}} iter_args(%[[ACC:.*]] = %[[ONE]]) -> (index)
+// CHECK: %[[HI:.*]] = memref.load %[[CUB]]
+// CHECK: %[[LO:.*]] = memref.load %[[CUB]][%[[B]]]
+// CHECK: %[[L:.*]] = arith.subi %{{.*}}, %{{.*}} : index
+// CHECK-NEXT: %[[M:.*]] = arith.maxsi %[[ACC]], %[[L]] : index
+// CHECK-NEXT: scf.yield %[[M]] : index
+// CHECK: %[[LI64:.*]] = arith.index_cast %[[LONGEST]] : index to i64
+// CHECK-NEXT: %[[N:.*]] = arith.sitofp %[[LI64]] : i64 to f32
+// CHECK: scf.for
+// CHECK: arith.divf %{{.*}}, %[[N]] : f32
+func.func @hstu_ragged_default_norm(%q: tensor<?x2x4xf32>, %k: tensor<?x2x4xf32>, %v: tensor<?x2x4xf32>,
+                                    %cu: tensor<?xi32>) -> tensor<?x2x4xf32> {
+  %o = attn.linear_attention q(%q) k(%k) v(%v) cu_seqlens(%cu) {kind = #attn.linear_kind<hstu>}
+      : (tensor<?x2x4xf32>, tensor<?x2x4xf32>, tensor<?x2x4xf32>, tensor<?xi32>) -> tensor<?x2x4xf32>
+  return %o : tensor<?x2x4xf32>
 }
 
 // -----

@@ -346,24 +346,6 @@ func.func @silu_norm_i32(%a0: tensor<2x256x4x64xbf16>, %a1: tensor<2x256x4x64xbf
 
 // -----
 
-func.func @hstu_ragged_without_silu_norm(%a0: tensor<?x4x64xbf16>, %a1: tensor<?x4x64xbf16>, %a2: tensor<?x4x64xbf16>, %a3: tensor<3xi32>) -> (tensor<?x4x64xbf16>) {
-  // expected-error @+1 {{hstu attention over ragged sequences needs 'silu_norm' (the N in SiLU(.)/N, usually the longest sequence)}}
-  %r0 = attn.linear_attention q(%a0) k(%a1) v(%a2) cu_seqlens(%a3) {kind = #attn.linear_kind<hstu>}
-      : (tensor<?x4x64xbf16>, tensor<?x4x64xbf16>, tensor<?x4x64xbf16>, tensor<3xi32>) -> tensor<?x4x64xbf16>
-  return %r0 : tensor<?x4x64xbf16>
-}
-
-// -----
-
-func.func @hstu_dynamic_without_silu_norm(%a0: tensor<2x?x4x64xbf16>, %a1: tensor<2x?x4x64xbf16>, %a2: tensor<2x?x4x64xbf16>) -> (tensor<2x?x4x64xbf16>) {
-  // expected-error @+1 {{hstu attention over dynamic-length sequences needs 'silu_norm' (the N in SiLU(.)/N, usually the longest sequence)}}
-  %r0 = attn.linear_attention q(%a0) k(%a1) v(%a2) {kind = #attn.linear_kind<hstu>}
-      : (tensor<2x?x4x64xbf16>, tensor<2x?x4x64xbf16>, tensor<2x?x4x64xbf16>) -> tensor<2x?x4x64xbf16>
-  return %r0 : tensor<2x?x4x64xbf16>
-}
-
-// -----
-
 func.func @bias_rank3(%a0: tensor<2x256x4x64xbf16>, %a1: tensor<2x256x4x64xbf16>, %a2: tensor<2x256x4x64xbf16>, %a3: tensor<4x256x256xf32>) -> (tensor<2x256x4x64xbf16>) {
   // expected-error @+1 {{expects 'bias' of rank 4 ([B, H, L, L]), got 'tensor<4x256x256xf32>'}}
   %r0 = attn.linear_attention q(%a0) k(%a1) v(%a2) bias(%a3) {kind = #attn.linear_kind<hstu>}

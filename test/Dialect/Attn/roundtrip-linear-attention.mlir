@@ -25,7 +25,7 @@ func.func @hstu_dense_bias(%q: tensor<2x256x4x64xbf16>, %k: tensor<2x256x4x64xbf
   return %o : tensor<2x256x4x64xbf16>
 }
 
-// Dense without bias, silu_norm defaulting to the static sequence length,
+// Dense without bias, silu_norm defaulting to the longest sequence (S),
 // explicit scale, not causal.
 // CHECK-LABEL: func.func @hstu_dense_defaults
 // CHECK-SAME: (%[[Q:[^:]*]]: tensor<2x128x4x64xf32>,
@@ -42,7 +42,7 @@ func.func @hstu_dense_defaults(%q: tensor<2x128x4x64xf32>, %k: tensor<2x128x4x64
   return %o : tensor<2x128x4x64xf32>
 }
 
-// Dense with dynamic batch and length (silu_norm required), Dv != D and a
+// Dense with dynamic batch and length, an explicit silu_norm, Dv != D and a
 // bias larger than the sequences.
 // CHECK-LABEL: func.func @hstu_dense_dynamic
 // CHECK-SAME: (%[[Q:[^:]*]]: tensor<?x?x8x128xf16>,
@@ -204,4 +204,16 @@ func.func @lightning_ragged(%q: tensor<?x8x64xbf16>, %k: tensor<?x8x64xbf16>,
          tensor<4xi32>, tensor<8xf32>, tensor<3x8x64x64xf32>)
       -> (tensor<?x8x64xbf16>, tensor<3x8x64x64xf32>)
   return %o, %s : tensor<?x8x64xbf16>, tensor<3x8x64x64xf32>
+}
+
+// Ragged without silu_norm: N is the longest request, found at run time.
+// CHECK-LABEL: func.func @hstu_ragged_default_norm
+// CHECK: attn.linear_attention q(%{{.*}}) k(%{{.*}}) v(%{{.*}}) cu_seqlens(%{{.*}}) {kind = #attn.linear_kind<hstu>} : (tensor<?x4x64xbf16>, tensor<?x4x64xbf16>, tensor<?x4x64xbf16>, tensor<?xi32>) -> tensor<?x4x64xbf16>
+func.func @hstu_ragged_default_norm(%q: tensor<?x4x64xbf16>, %k: tensor<?x4x64xbf16>,
+                                    %v: tensor<?x4x64xbf16>, %cu: tensor<?xi32>)
+    -> tensor<?x4x64xbf16> {
+  %o = attn.linear_attention q(%q) k(%k) v(%v) cu_seqlens(%cu) {kind = #attn.linear_kind<hstu>}
+      : (tensor<?x4x64xbf16>, tensor<?x4x64xbf16>, tensor<?x4x64xbf16>, tensor<?xi32>)
+      -> tensor<?x4x64xbf16>
+  return %o : tensor<?x4x64xbf16>
 }

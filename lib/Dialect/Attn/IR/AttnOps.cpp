@@ -1000,16 +1000,10 @@ LogicalResult LinearAttentionOp::verify() {
     if (getDecay() || getInitialState() || getFinalState())
       return c.error() << "'decay', 'initial_state' and the final state "
                           "belong to kind lightning, not hstu";
-    if (std::optional<uint64_t> n = getSiluNorm()) {
-      if (static_cast<int64_t>(*n) <= 0)
-        return c.error() << "'silu_norm' must be positive, got "
-                         << static_cast<int64_t>(*n);
-    } else if (ragged || ShapedType::isDynamic(q.dim(1))) {
-      return c.error() << "hstu attention over "
-                       << (ragged ? "ragged" : "dynamic-length")
-                       << " sequences needs 'silu_norm' (the N in "
-                          "SiLU(.)/N, usually the longest sequence)";
-    }
+    if (std::optional<uint64_t> n = getSiluNorm();
+        n && static_cast<int64_t>(*n) <= 0)
+      return c.error() << "'silu_norm' must be positive, got "
+                       << static_cast<int64_t>(*n);
     if (Value bias = getBias()) {
       Named b{bias, "bias"};
       if (failed(c.rank(b, 4, "[B, H, L, L]")) || failed(c.floatElt(b, false)) ||

@@ -353,9 +353,9 @@ def Attn_LinearAttentionOp : Attn_Op<"linear_attention",
     ```
     with `scale` defaulting to `1/sqrt(D)`, the optional relative-attention
     bias `bias(%rab)` `[B, H, L, L]` (`L` >= the longest sequence, indexed by
-    local positions), `N = silu_norm` (default: the static sequence length
-    `S`; required for ragged inputs, usually the batch's longest sequence),
-    and `j <= i` when `causal` is set.
+    local positions), `N = silu_norm` (default: the longest sequence of the
+    batch, determined at run time: `S` when dense, the largest difference of
+    consecutive `cu_seqlens` when ragged), and `j <= i` when `causal` is set.
 
     `kind = #attn.linear_kind<lightning>` (Lightning attention / MiniMax-01),
     causal by construction (the `causal` attribute is required), with
