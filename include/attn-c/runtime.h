@@ -181,7 +181,8 @@ ATTN_EXPORT int32_t attn_kernel_arg_rank(const attn_kernel *kernel,
 /// arguments; `num_args` entries in signature order, of which only buffers
 /// with a non-null `shape` are consulted), or -1 where any size is accepted.
 /// Fails with ATTN_ERROR_INVALID_ARGUMENT when an expression refers to an
-/// argument whose shape is not given.
+/// argument whose shape is not given. `shape` may be null for a rank-0
+/// argument.
 ATTN_EXPORT attn_status attn_kernel_arg_shape(const attn_kernel *kernel,
                                               const attn_arg *args,
                                               int32_t num_args, int32_t index,

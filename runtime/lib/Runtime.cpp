@@ -465,7 +465,8 @@ attn_status attn_kernel_arg_shape(const attn_kernel *kernel,
   if (!arg)
     return ATTN_ERROR_INVALID_ARGUMENT;
   return runApi([&] {
-    if (!shape || (num_args > 0 && !args) || num_args < 0)
+    if ((!shape && arg->getRank() > 0) || (num_args > 0 && !args) ||
+        num_args < 0)
       return invalidArgument("attn_kernel_arg_shape: null shape or arguments");
     PartialSizeEnv env(*kernel->spec, args, num_args);
     for (int32_t d = 0; d < arg->getRank(); ++d) {

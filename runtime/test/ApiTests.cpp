@@ -267,3 +267,39 @@ TEST(SameBinaryInTwoPackages) {
   CHECK_OK(launch(second.kernel("axpy"), args));
   CHECK_EQ(out[1], 8.0f);
 }
+
+TEST(ArgShape) {
+  Package package(
+      makeManifest(std::string(kAxpyKernel) + ", " + kGatherKernel));
+  attn_kernel *gather = package.kernel("gather");
+  std::vector<float> table(3 * 4, 1.0f);
+  std::vector<int32_t> indices = {0, 2, 1, 1, 0};
+  ArgList args;
+  args.buffer(ATTN_DTYPE_F32, table.data(), {3, 4})
+      .buffer(ATTN_DTYPE_I32, indices.data(), {5})
+      .buffer(ATTN_DTYPE_F32, nullptr, {});
+  // A size expression over other arguments ("indices.0", "table.1"); a
+  // free input dimension is -1; static sizes come as they are.
+  int64_t shape[2] = {0, 0};
+  CHECK_OK(attn_kernel_arg_shape(gather, args.data(), 2, 2, shape));
+  CHECK_EQ(shape[0], 5);
+  CHECK_EQ(shape[1], 4);
+  CHECK_OK(attn_kernel_arg_shape(gather, args.data(), 0, 0, shape));
+  CHECK_EQ(shape[0], -1);
+  CHECK_EQ(shape[1], 4);
+  CHECK_ERROR(attn_kernel_arg_shape(gather, args.data(), 2, 2, nullptr),
+              ATTN_ERROR_INVALID_ARGUMENT,
+              "attn_kernel_arg_shape: null shape or arguments");
+  CHECK_ERROR(attn_kernel_arg_shape(gather, args.data(), 2, 3, shape),
+              ATTN_ERROR_INVALID_ARGUMENT, "argument index 3");
+}
+
+TEST(ArgShapeRankZero) {
+  // A rank-0 argument needs no shape array: null is fine.
+  Package package(makeManifest(R"({"name": "n", "symbol": "nothing_attn_entry",
+    "abi": "packed-memref", "grid": [1, 1, 1],
+    "args": [{"name": "b", "kind": "buffer", "dtype": "f32", "shape": [],
+              "access": "read"}]})"));
+  attn_kernel *kernel = package.kernel("n");
+  CHECK_OK(attn_kernel_arg_shape(kernel, nullptr, 0, 0, nullptr));
+}

@@ -6,6 +6,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <cstring>
 
 using namespace attn_run;
@@ -82,6 +83,55 @@ static uint16_t floatToHalf(float f) {
   return half;
 }
 
+static float bf16ToFloat(uint16_t h) {
+  uint32_t bits = static_cast<uint32_t>(h) << 16;
+  float f;
+  std::memcpy(&f, &bits, 4);
+  return f;
+}
+
+/// Round to nearest even; NaN stays a (quiet) NaN.
+static uint16_t floatToBf16(float f) {
+  uint32_t x;
+  std::memcpy(&x, &f, 4);
+  if ((x & 0x7FFFFFFFu) > 0x7F800000u)
+    return static_cast<uint16_t>((x >> 16) | 0x40);
+  x += 0x7FFFu + ((x >> 16) & 1);
+  return static_cast<uint16_t>(x >> 16);
+}
+
+/// f8E4M3FN: bias 7, no infinities, S.1111.111 is NaN, largest 448.
+static float f8e4m3fnToFloat(uint8_t v) {
+  int exp = (v >> 3) & 0xF, man = v & 7;
+  float mag;
+  if (exp == 15 && man == 7)
+    mag = NAN;
+  else if (exp == 0)
+    mag = std::ldexp(static_cast<float>(man), -9);
+  else
+    mag = std::ldexp(1.0f + man / 8.0f, exp - 7);
+  return (v & 0x80) ? -mag : mag;
+}
+
+/// Saturates to +-448 and rounds to the nearest value, ties to the even code
+/// (the same rule as the compiler's encoder).
+static uint8_t floatToF8e4m3fn(float f) {
+  if (std::isnan(f))
+    return 0x7F;
+  uint8_t sign = std::signbit(f) ? 0x80 : 0;
+  float a = std::fabs(f);
+  uint8_t best = 0;
+  float bestErr = INFINITY;
+  for (uint8_t code = 0; code <= 0x7E; ++code) {
+    float err = std::fabs(f8e4m3fnToFloat(code) - a);
+    if (err < bestErr || (err == bestErr && (code & 1) == 0 && (best & 1))) {
+      best = code;
+      bestErr = err;
+    }
+  }
+  return sign | best;
+}
+
 double Array::get(int64_t i) const {
   const uint8_t *p = bytes.data() + i * dtypeSize(dtype);
   auto load = [&](auto v) {
@@ -95,6 +145,10 @@ double Array::get(int64_t i) const {
     return load(float());
   case ATTN_DTYPE_F16:
     return halfToFloat(load(uint16_t()));
+  case ATTN_DTYPE_BF16:
+    return bf16ToFloat(load(uint16_t()));
+  case ATTN_DTYPE_F8E4M3FN:
+    return f8e4m3fnToFloat(load(uint8_t()));
   case ATTN_DTYPE_I64:
     return static_cast<double>(load(int64_t()));
   case ATTN_DTYPE_I32:
@@ -104,9 +158,8 @@ double Array::get(int64_t i) const {
   case ATTN_DTYPE_U8:
   case ATTN_DTYPE_I1:
     return load(uint8_t());
-  default:
-    return 0;
   }
+  return 0;
 }
 
 void Array::set(int64_t i, double v) {
@@ -119,6 +172,10 @@ void Array::set(int64_t i, double v) {
     return store(static_cast<float>(v));
   case ATTN_DTYPE_F16:
     return store(floatToHalf(static_cast<float>(v)));
+  case ATTN_DTYPE_BF16:
+    return store(floatToBf16(static_cast<float>(v)));
+  case ATTN_DTYPE_F8E4M3FN:
+    return store(floatToF8e4m3fn(static_cast<float>(v)));
   case ATTN_DTYPE_I64:
     return store(static_cast<int64_t>(v));
   case ATTN_DTYPE_I32:
@@ -128,8 +185,6 @@ void Array::set(int64_t i, double v) {
   case ATTN_DTYPE_U8:
   case ATTN_DTYPE_I1:
     return store(static_cast<uint8_t>(v));
-  default:
-    return;
   }
 }
 

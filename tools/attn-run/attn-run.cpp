@@ -2,7 +2,8 @@
 //
 //   attn-run INPUT.mlir [-e NAME] [--input NAME=FILE.npy|VALUES]...
 //            [--dim NAME.I=N]
-//            [--seed S] [--output-dir DIR] [--print] [--check] [--unchecked]
+//            [--seed S] [--output-dir DIR] [--print] [--check [--tolerance T]]
+//            [--passes PIPELINE] [--unchecked]
 //
 // Compiles INPUT with attn-compile's driver, loads the package through the
 // runtime (libattn_runtime) and launches one kernel. Inputs come from .npy
@@ -13,7 +14,9 @@
 // dimensions come from --dim. Outputs are poisoned with
 // NaN before the launch, then written as .npy files and/or printed.
 // --check runs the reference lowering on the same inputs and prints the
-// largest absolute and relative error of every output.
+// largest absolute and relative error of every output. --passes transforms
+// the IR before it is compiled, so --check tests that a pass preserves the
+// semantics numerically.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,11 +29,15 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Transforms/Passes.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -59,6 +66,18 @@ cl::opt<std::string> outputDir("output-dir",
                                cl::desc("write every output as NAME.npy here"));
 cl::opt<bool> print("print", cl::desc("print every output"));
 cl::opt<bool> check("check", cl::desc("compare with the reference lowering"));
+cl::opt<double> tolerance(
+    "tolerance",
+    cl::desc("with --check: fail (exit 1) if an output's max abs error "
+             "exceeds this"),
+    cl::init(-1));
+cl::opt<std::string> passes(
+    "passes",
+    cl::desc("a pass pipeline (attn-opt syntax, e.g. "
+             "'func.func(attn-expand-functors)') applied to the IR before it "
+             "is compiled; --check still compares with the reference "
+             "lowering of the IR as written"),
+    cl::init(""));
 cl::opt<bool> unchecked("unchecked",
                         cl::desc("skip the runtime's metadata checks"));
 
@@ -218,12 +237,15 @@ bool prepare(attn_kernel *kernel, Launch &launch) {
             a.set(e, v);
         } else {
           bool isFloat = a.dtype == ATTN_DTYPE_F64 ||
-                         a.dtype == ATTN_DTYPE_F32 || a.dtype == ATTN_DTYPE_F16;
+                         a.dtype == ATTN_DTYPE_F32 ||
+                         a.dtype == ATTN_DTYPE_F16 ||
+                         a.dtype == ATTN_DTYPE_BF16 ||
+                         a.dtype == ATTN_DTYPE_F8E4M3FN;
           if (!isOutput && !isFloat)
             return fail("argument '" + name + "' (" +
                         attn_dtype_name(a.dtype) +
-                        ") is index metadata or has no .npy dtype: give "
-                        "--input " + name + "=FILE.npy or its values"),
+                        ") is index metadata: give --input " + name +
+                        "=FILE.npy or its values"),
                    false;
           for (int64_t e = 0, end = a.numElements(); e < end; ++e)
             a.set(e, isOutput ? NAN : uniform(rng));
@@ -262,6 +284,10 @@ void printArray(llvm::StringRef name, const attn_run::Array &a) {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::ParseCommandLineOptions(argc, argv, "run a function of an attn IR file\n");
+  mlir::attn::registerAttnPasses();
+  mlir::registerTransformsPasses();
+  if (tolerance >= 0 && !check)
+    return fail("--tolerance needs --check");
 
   DialectRegistry registry;
   registerAllDialects(registry);
@@ -279,6 +305,13 @@ int main(int argc, char **argv) {
   if (!module)
     return 1;
   OwningOpRef<ModuleOp> reference = module->clone();
+  if (!passes.empty()) {
+    PassManager pm(&context);
+    if (failed(parsePassPipeline(passes, pm, llvm::errs())))
+      return fail("bad --passes pipeline '" + passes + "'");
+    if (failed(pm.run(*module)))
+      return 1;
+  }
 
   llvm::SmallString<128> dir;
   if (std::error_code ec =
@@ -330,6 +363,7 @@ int main(int argc, char **argv) {
     }
     if (!run(refKernel, ref))
       return 1;
+    bool withinTolerance = true;
     for (int32_t i = 0; i < n; ++i) {
       if (attn_kernel_arg_access(kernel, i) == ATTN_ACCESS_READ)
         continue;
@@ -348,8 +382,15 @@ int main(int argc, char **argv) {
       llvm::outs() << "check " << attn_kernel_arg_name(kernel, i)
                    << ": max_abs_err=" << llvm::format("%.3g", maxAbs)
                    << " max_rel_err=" << llvm::format("%.3g", maxRel) << "\n";
+      if (tolerance >= 0 && !(maxAbs <= tolerance))
+        withinTolerance = false;
     }
     attn_package_destroy(refPackage);
+    if (!withinTolerance) {
+      attn_package_destroy(package);
+      return fail("the outputs differ from the reference by more than "
+                  "--tolerance=" + llvm::formatv("{0}", tolerance.getValue()).str());
+    }
   }
   attn_package_destroy(package);
   return 0;

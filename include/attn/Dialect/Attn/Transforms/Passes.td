@@ -35,4 +35,59 @@ def AttnSplitFusedQKV : Pass<"attn-split-fused-qkv"> {
   ];
 }
 
+def AttnExpandFunctors : Pass<"attn-expand-functors"> {
+  let summary = "Rewrite named logits transforms into score_mod/mask_mod "
+                "regions";
+  let description = [{
+    The softmax-functor rewrite. The named transforms of the softmax
+    attention ops (docs/design.md §3.1) become the generic FlexAttention
+    form, so that later passes (tiling, mask analysis, functor inlining)
+    handle one form:
+
+    * `softcap = c`: `score_mod` starts with `s = c * tanh(s / c)`;
+    * `alibi_slopes(%a)`: then `s = s - a[b?, h] * |i + Sk_b - Sq_b - j|`,
+      reading the slopes operand, which the op drops;
+    * the user's `score_mod` follows, unchanged;
+    * `normalizer = sigmoid` with bias `β`: then `s = sigmoid(s + β)`, and
+      the normalizer becomes `none` (the output is the sum of the
+      transformed scores times the values over the visible keys, which is
+      what sigmoid attention computes);
+    * `causal` and `window = [left, right]`: the `mask_mod` computes
+      `j >= p - left` and `j <= p + right` with `p = i + Sk_b - Sq_b`
+      (bottom-right alignment), and with the user's `mask_mod`.
+
+    The per-request lengths `Sq_b`/`Sk_b` are read inside the regions from
+    the op's index operands (cu_seqlens, qo_indptr, the page table or
+    context_lens); they depend only on `b`, so they hoist out of the key
+    loop once the regions are inlined. The order of the transforms is the
+    order of the semantics, so the result is the same function.
+
+    ```mlir
+    %o = attn.prefill q(%q) k(%k) v(%v) {causal, softcap = 30.0 : f32} : ...
+    // becomes
+    %o = attn.prefill q(%q) k(%k) v(%v) score_mod {
+    ^bb0(%s: f32, %b: index, %h: index, %i: index, %j: index):
+      // 30 * tanh(s / 30)
+      attn.yield %capped : f32
+    } mask_mod {
+    ^bb0(%b: index, %h: index, %i: index, %j: index):
+      // j <= i + Sk - Sq
+      attn.yield %visible : i1
+    } : ...
+    ```
+  }];
+  let options = [
+    ListOption<"functors", "functors", "std::string",
+               "the transforms to expand: softcap, alibi, mask (causal and "
+               "window), sigmoid (default: all)">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+  let statistics = [
+    Statistic<"numExpanded", "num-expanded",
+              "Number of attention ops whose transforms were expanded">
+  ];
+}
+
 #endif // ATTN_DIALECT_ATTN_TRANSFORMS_PASSES_TD

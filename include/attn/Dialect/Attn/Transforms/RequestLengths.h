@@ -1,0 +1,36 @@
+//===- RequestLengths.h - Per-request query and key counts ------*- C++ -*-===//
+//
+// Where request `b` of an attention op starts and how many queries and keys
+// it has (docs/design.md §3): from cu_seqlens, qo_indptr, the page table
+// (Sk_b = (pages - 1) * page_size + last_page_len) or vLLM's context_lens.
+// Built as IR reading the op's index operands, as tensors (tensor.extract)
+// or, after bufferization, as memrefs (memref.load).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ATTN_DIALECT_ATTN_TRANSFORMS_REQUESTLENGTHS_H
+#define ATTN_DIALECT_ATTN_TRANSFORMS_REQUESTLENGTHS_H
+
+#include "mlir/IR/Builders.h"
+
+namespace mlir::attn {
+
+struct RequestLengths {
+  /// Sq_b and Sk_b, as index values.
+  Value numQueries, numKeys;
+};
+
+/// The query and key counts of request `request` of the softmax attention op
+/// `op` (prefill, batch_prefill, batch_decode, paged_attention, mla_decode).
+/// `remap` maps each operand of `op` to the value to read instead (e.g. its
+/// buffer); by default the operand itself.
+RequestLengths
+buildRequestLengths(OpBuilder &b, Location loc, Operation *op, Value request,
+                    function_ref<Value(Value)> remap = nullptr);
+
+/// Reads element `indices` of an integer tensor or memref as an index.
+Value readIndex(OpBuilder &b, Location loc, Value source, ValueRange indices);
+
+} // namespace mlir::attn
+
+#endif // ATTN_DIALECT_ATTN_TRANSFORMS_REQUESTLENGTHS_H
