@@ -1,5 +1,6 @@
 // RUN: attn-opt %s --attn-expand-functors --split-input-file | FileCheck %s
 // RUN: attn-opt %s --attn-expand-functors=functors=softcap --split-input-file | FileCheck %s --check-prefix=SOFTCAP
+// RUN: attn-opt %s --attn-expand-functors=functors=alibi --split-input-file | FileCheck %s --check-prefix=ALIBI
 // RUN: not attn-opt %s --attn-expand-functors=functors=softcap,tanh 2>&1 | FileCheck %s --check-prefix=BAD
 
 // BAD: attn-expand-functors: unknown functor 'tanh' (expected softcap, alibi, mask or sigmoid)
@@ -44,14 +45,22 @@
 // CHECK-NEXT: %[[BOTH:.*]] = arith.andi %[[CAUSAL]], %[[NOT1]] : i1
 // CHECK-NEXT: attn.yield %[[BOTH]] : i1
 // CHECK-NEXT: } : (tensor<2x?x4x8xf32>, tensor<2x?x2x8xf32>, tensor<2x?x2x8xf32>) -> tensor<2x?x4x8xf32>
+// Only softcap selected: ALiBi, which must follow the cap, moves with it;
+// the causal mask stays named. Only alibi selected: the cap stays named and
+// applies first, so the order is kept without moving it.
 // SOFTCAP-LABEL: func.func @dense
-// SOFTCAP: attn.prefill q(%{{.*}}) k(%{{.*}}) v(%{{.*}}) alibi_slopes(%{{.*}}) {causal} score_mod {
+// SOFTCAP: attn.prefill q(%{{.*}}) k(%{{.*}}) v(%{{.*}}) {causal} score_mod {
 // SOFTCAP: math.tanh
-// SOFTCAP-NOT: tensor.extract
+// SOFTCAP: tensor.extract
 // SOFTCAP: attn.yield
 // SOFTCAP: } mask_mod {
 // SOFTCAP-NOT: arith.cmpi sge
 // SOFTCAP: arith.cmpi ne
+// ALIBI-LABEL: func.func @dense
+// ALIBI: attn.prefill q(%{{.*}}) k(%{{.*}}) v(%{{.*}}) {causal, softcap = 3.000000e+01 : f32} score_mod {
+// ALIBI-NOT: math.tanh
+// ALIBI: tensor.extract
+// ALIBI: attn.yield
 func.func @dense(%q: tensor<2x?x4x8xf32>, %k: tensor<2x?x2x8xf32>, %v: tensor<2x?x2x8xf32>,
                  %a: tensor<4xf32>) -> tensor<2x?x4x8xf32> {
   %o = attn.prefill q(%q) k(%k) v(%v) alibi_slopes(%a) {causal, softcap = 30.0 : f32}

@@ -389,7 +389,9 @@ int main(int argc, char **argv) {
     if (!withinTolerance) {
       attn_package_destroy(package);
       return fail("the outputs differ from the reference by more than "
-                  "--tolerance=" + llvm::formatv("{0}", tolerance.getValue()).str());
+                  "--tolerance=" +
+                  llvm::formatv("{0}", llvm::format("%g", tolerance.getValue()))
+                      .str());
     }
   }
   attn_package_destroy(package);

@@ -101,7 +101,9 @@ bool expand(OpTy op, const Selection &sel, IRRewriter &rewriter) {
   std::optional<float> softcap;
   if (sel.softcap && op.getSoftcapAttr())
     softcap = op.getSoftcapAttr().getValueAsDouble();
-  Value slopes = sel.alibi ? op.getAlibiSlopes() : Value();
+  // ALiBi follows soft-capping (§3.1): once the cap moves into score_mod, a
+  // named ALiBi would apply before it, so it moves too.
+  Value slopes = sel.alibi || softcap ? op.getAlibiSlopes() : Value();
   std::optional<float> sigmoidBias;
   if (sel.sigmoid && op.getNormalizer() == Normalizer::sigmoid)
     sigmoidBias = op.getSigmoidBias() ? op.getSigmoidBias()->convertToFloat()

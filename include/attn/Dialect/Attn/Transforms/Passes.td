@@ -79,7 +79,8 @@ def AttnExpandFunctors : Pass<"attn-expand-functors"> {
   let options = [
     ListOption<"functors", "functors", "std::string",
                "the transforms to expand: softcap, alibi, mask (causal and "
-               "window), sigmoid (default: all)">
+               "window), sigmoid (default: all); softcap brings alibi along, "
+               "which must follow it">
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",
