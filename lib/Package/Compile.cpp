@@ -8,6 +8,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
@@ -179,6 +180,13 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
     return emitError(loc) << "the module has no public function to compile";
 
   PassManager pm(module.getContext());
+  if (!options.prePasses.empty()) {
+    std::string error;
+    llvm::raw_string_ostream os(error);
+    if (failed(parsePassPipeline(options.prePasses, pm, os)))
+      return emitError(loc) << "bad pass pipeline '" << options.prePasses
+                            << "': " << error;
+  }
   buildAttnToCPUReferencePipeline(pm);
   if (failed(pm.run(module)))
     return failure();

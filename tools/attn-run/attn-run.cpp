@@ -29,8 +29,6 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
-#include "mlir/Pass/PassManager.h"
-#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -94,8 +92,11 @@ struct Launch {
 
 /// Compiles `module` into a fresh package directory and loads `name`.
 attn_kernel *compileAndLoad(ModuleOp module, llvm::StringRef dir,
-                            attn_package **package, std::string &name) {
-  if (failed(mlir::attn::compilePackage(module, mlir::attn::CompileOptions(), dir)))
+                            attn_package **package, std::string &name,
+                            llvm::StringRef prePasses = "") {
+  mlir::attn::CompileOptions options;
+  options.prePasses = prePasses.str();
+  if (failed(mlir::attn::compilePackage(module, options, dir)))
     return nullptr;
   if (attn_package_load(dir.str().c_str(), package) != ATTN_OK) {
     fail(attn_last_error());
@@ -304,14 +305,9 @@ int main(int argc, char **argv) {
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module)
     return 1;
+  // --passes run inside compilePackage, after the kernel contract is derived
+  // from the IR as written.
   OwningOpRef<ModuleOp> reference = module->clone();
-  if (!passes.empty()) {
-    PassManager pm(&context);
-    if (failed(parsePassPipeline(passes, pm, llvm::errs())))
-      return fail("bad --passes pipeline '" + passes + "'");
-    if (failed(pm.run(*module)))
-      return 1;
-  }
 
   llvm::SmallString<128> dir;
   if (std::error_code ec =
@@ -323,7 +319,7 @@ int main(int argc, char **argv) {
   std::string name = entry;
   attn_package *package = nullptr;
   attn_kernel *kernel =
-      compileAndLoad(*module, (dir + "/kernel").str(), &package, name);
+      compileAndLoad(*module, (dir + "/kernel").str(), &package, name, passes);
   if (!kernel)
     return 1;
   Launch launch;

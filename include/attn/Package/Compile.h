@@ -23,6 +23,10 @@ struct CompileOptions {
   std::string cc;
   /// Keep the intermediate LLVM IR (kernels.ll) in the package.
   bool keepIntermediates = false;
+  /// A pass pipeline (attn-opt syntax, anchored on the module) run on the
+  /// tensor-level IR after the kernel contracts are derived from it and
+  /// before the target pipeline; empty: none. attn-run --passes uses it.
+  std::string prePasses;
 };
 
 /// One line naming attn-compile's and MLIR's versions, as written in

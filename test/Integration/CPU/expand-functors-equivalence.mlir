@@ -33,6 +33,12 @@
 // RUN: attn-run %s -e prefill_dense --passes='attn-expand-functors{functors=alibi,mask}' --check --tolerance=1e-5 --seed 1 --dim q.1=5 --dim k.1=9 --dim v.1=9 | FileCheck %s --check-prefix=PARTIAL
 // RUN: attn-run %s -e prefill_user_mods --passes='attn-expand-functors{functors=mask}' --check --tolerance=1e-5 --seed 4 --dim q.1=6 --dim k.1=6 --dim v.1=6 | FileCheck %s --check-prefix=PARTIAL
 //
+// Per-request slopes [B, Hq] with a dynamic B: the kernel contract is derived
+// from the IR as written (B = cu_q.0 - 1), before the pass moves the slopes
+// into the regions.
+// RUN: attn-run %s -e prefill_dynamic_slopes --passes='attn-expand-functors' --check --tolerance=1e-5 --seed 11 --input 'cu_q=0 2 5' --input 'cu_k=0 4 7' --dim q.0=5 --dim k.0=7 --dim v.0=7 | FileCheck %s --check-prefix=DYNSLOPES
+// DYNSLOPES: check out: max_abs_err=0 max_rel_err=0
+//
 // An unknown functor name is an error of the pipeline; nothing runs.
 // RUN: not attn-run %s -e prefill_dense --passes='attn-expand-functors{functors=bogus}' --check --tolerance=1e-5 --seed 1 --dim q.1=5 --dim k.1=9 --dim v.1=9 2>&1 | FileCheck %s --check-prefix=BAD
 //
@@ -260,4 +266,18 @@ func.func @mla(%qn: tensor<2x4x8xf32> {attn.name = "q_nope"},
        tensor<?x2x2xf32>, tensor<3xi32>, tensor<?xi32>, tensor<2xi32>)
     -> (tensor<2x4x8xf32>, tensor<2x4xf32>)
   return %o, %lse : tensor<2x4x8xf32>, tensor<2x4xf32>
+}
+
+func.func @prefill_dynamic_slopes(%q: tensor<?x4x8xf32> {attn.name = "q"},
+                                  %k: tensor<?x2x8xf32> {attn.name = "k"},
+                                  %v: tensor<?x2x8xf32> {attn.name = "v"},
+                                  %cuq: tensor<?xi32> {attn.name = "cu_q"},
+                                  %cuk: tensor<?xi32> {attn.name = "cu_k"},
+                                  %a: tensor<?x4xf32> {attn.name = "slopes"})
+    -> (tensor<?x4x8xf32> {attn.name = "out"}) {
+  %o = attn.prefill q(%q) k(%k) v(%v) cu_seqlens_q(%cuq) cu_seqlens_k(%cuk) alibi_slopes(%a)
+      {causal}
+      : (tensor<?x4x8xf32>, tensor<?x2x8xf32>, tensor<?x2x8xf32>, tensor<?xi32>, tensor<?xi32>,
+         tensor<?x4xf32>) -> tensor<?x4x8xf32>
+  return %o : tensor<?x4x8xf32>
 }
