@@ -7,7 +7,7 @@
 
 namespace mlir::attn {
 
-/// Adds the attn dialect to `registry`.
+/// Adds the attn and attn_tile dialects to `registry`.
 void registerAttnDialects(DialectRegistry &registry);
 
 /// Registers attn's passes and pass pipelines with the global registry, so

@@ -179,6 +179,9 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
   if (contracts.empty())
     return emitError(loc) << "the module has no public function to compile";
 
+  if (options.pipeline != "tiled" && options.pipeline != "reference")
+    return emitError(loc) << "unknown pipeline '" << options.pipeline
+                          << "' (expected tiled or reference)";
   PassManager pm(module.getContext());
   if (!options.prePasses.empty()) {
     std::string error;
@@ -187,7 +190,10 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
       return emitError(loc) << "bad pass pipeline '" << options.prePasses
                             << "': " << error;
   }
-  buildAttnToCPUReferencePipeline(pm);
+  if (options.pipeline == "reference")
+    buildAttnToCPUReferencePipeline(pm);
+  else
+    buildAttnToCPUPipeline(pm);
   if (failed(pm.run(module)))
     return failure();
 
@@ -253,6 +259,7 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
   json::Object manifest{{"format", "attn-kernel-package"},
                         {"version", 1},
                         {"compiler", getCompilerVersion()},
+                        {"pipeline", options.pipeline},
                         {"target", options.target},
                         {"binary", "kernels.so"},
                         {"kernels", std::move(kernels)}};

@@ -397,6 +397,7 @@
 // CHECK-NEXT: "symbol": "append_attn_entry"
 // CHECK-NEXT: }
 // CHECK-NEXT: ],
+// CHECK-NEXT: "pipeline": "tiled",
 // CHECK-NEXT: "target": "cpu",
 // CHECK-NEXT: "version": 1
 // CHECK-NEXT: }

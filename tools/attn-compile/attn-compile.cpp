@@ -36,6 +36,11 @@ int main(int argc, char **argv) {
                               cl::init("cpu"));
   cl::opt<std::string> cc("cc", cl::desc("C compiler that links the host "
                                          "shared object"));
+  cl::opt<std::string> pipeline(
+      "pipeline",
+      cl::desc("how attn ops are lowered: tiled (attn-to-cpu, the default) "
+               "or reference (attn-to-cpu-reference)"),
+      cl::init("tiled"));
   cl::opt<bool> keep("keep-intermediates",
                      cl::desc("keep kernels.ll in the package"));
   cl::AddExtraVersionPrinter([](llvm::raw_ostream &os) {
@@ -67,5 +72,6 @@ int main(int argc, char **argv) {
   options.target = target;
   options.cc = cc;
   options.keepIntermediates = keep;
+  options.pipeline = pipeline;
   return failed(attn::compilePackage(*module, options, output)) ? 1 : 0;
 }

@@ -76,6 +76,11 @@ cl::opt<std::string> passes(
              "is compiled; --check still compares with the reference "
              "lowering of the IR as written"),
     cl::init(""));
+cl::opt<std::string> pipeline(
+    "pipeline",
+    cl::desc("how the kernel is lowered: tiled (the default) or reference; "
+             "--check always compares with the reference lowering"),
+    cl::init("tiled"));
 cl::opt<bool> unchecked("unchecked",
                         cl::desc("skip the runtime's metadata checks"));
 
@@ -93,8 +98,10 @@ struct Launch {
 /// Compiles `module` into a fresh package directory and loads `name`.
 attn_kernel *compileAndLoad(ModuleOp module, llvm::StringRef dir,
                             attn_package **package, std::string &name,
+                            llvm::StringRef pipelineName,
                             llvm::StringRef prePasses = "") {
   mlir::attn::CompileOptions options;
+  options.pipeline = pipelineName.str();
   options.prePasses = prePasses.str();
   if (failed(mlir::attn::compilePackage(module, options, dir)))
     return nullptr;
@@ -319,7 +326,8 @@ int main(int argc, char **argv) {
   std::string name = entry;
   attn_package *package = nullptr;
   attn_kernel *kernel =
-      compileAndLoad(*module, (dir + "/kernel").str(), &package, name, passes);
+      compileAndLoad(*module, (dir + "/kernel").str(), &package, name,
+                     pipeline, passes);
   if (!kernel)
     return 1;
   Launch launch;
@@ -345,11 +353,10 @@ int main(int argc, char **argv) {
   }
 
   if (check) {
-    // The reference lowering on the same inputs. (attn-compile's default
-    // pipeline is the reference one until the tiled CPU path lands.)
+    // The reference lowering of the IR as written, on the same inputs.
     attn_package *refPackage = nullptr;
-    attn_kernel *refKernel =
-        compileAndLoad(*reference, (dir + "/reference").str(), &refPackage, name);
+    attn_kernel *refKernel = compileAndLoad(
+        *reference, (dir + "/reference").str(), &refPackage, name, "reference");
     if (!refKernel)
       return 1;
     Launch ref{initial, launch.args};

@@ -4,9 +4,11 @@
 #define ATTN_CONVERSION_PASSES_H
 
 #include "attn/Conversion/AttnToLoops/AttnToLoops.h"
+#include "attn/Dialect/AttnTile/IR/AttnTileDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"

@@ -28,4 +28,76 @@ def ConvertAttnToLoops : Pass<"convert-attn-to-loops"> {
     "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect"];
 }
 
+def AttnTile : Pass<"attn-tile"> {
+  let summary = "Tile attention ops into attn_tile kernels";
+  let description = [{
+    Rewrites every softmax attention op (prefill, batch_prefill,
+    batch_decode, paged_attention, mla_decode) into one `attn_tile.kernel`
+    (docs/design.md §7). The operands are read as buffers (dense `[B, S, ...]`
+    ones viewed token-major), the results are fresh buffers returned through
+    `bufferization.to_tensor`.
+
+    The kernel's grid is (request, head group, query block, 1). A work item
+    loads a `[block_m, D]` query tile of `block_m / gqa_pack` positions times
+    `gqa_pack` heads, loops over `[block_n, D]` K/V tiles of its request
+    carrying the online-softmax state, and stores its rows; work items whose
+    query block starts past the request's end do nothing.
+
+    Options: `block-m` (query-tile rows; default: one packed group for the
+    decode ops, else 64 on the CPU and 128 on GPUs, rounded up to a multiple
+    of `gqa-pack`), `block-n` (KV-tile rows, default 64), `gqa-pack` (query
+    heads per tile, a divisor of Hq/Hkv; default the whole group, so each K/V
+    tile is loaded once per KV head, as FlashInfer does) and `target`
+    (`cpu`, `nvidia` or `amd`: whose defaults to use).
+
+    Named logits transforms must be expanded first (`attn-expand-functors`),
+    and fused `qkv` split (`attn-split-fused-qkv`); the pass says so instead
+    of tiling such an op.
+  }];
+  let options = [
+    Option<"blockM", "block-m", "int64_t", "0",
+           "Rows of a query tile (0: the target's default)">,
+    Option<"blockN", "block-n", "int64_t", "0",
+           "Rows of a K/V tile (0: the target's default)">,
+    Option<"gqaPack", "gqa-pack", "int64_t", "0",
+           "Query heads packed into one tile (0: the whole GQA group)">,
+    Option<"target", "target", "std::string", "\"cpu\"",
+           "Whose default tile sizes to use: cpu, nvidia or amd">
+  ];
+  let statistics = [
+    Statistic<"numTiled", "num-tiled", "Number of attention ops tiled">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::attn::tile::AttnTileDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect"];
+}
+
+def ConvertAttnTileToLinalg : Pass<"convert-attn-tile-to-linalg"> {
+  let summary = "Lower attn_tile kernels to linalg and scf for the CPU";
+  let description = [{
+    The CPU lowering of the tiled form (docs/design.md §7). Each
+    `attn_tile.kernel` becomes a loop nest over its grid whose body is the
+    kernel's; the tile ops inside become linalg ops on tensors:
+
+    * `load_q`/`load_kv`: generics reading the buffer element by element
+      (page-table lookups for paged layouts, FP8 decoding and descales),
+      zero past `count`;
+    * `rope`, `concat`: generics; `qk` and the `p V` product of
+      `online_softmax`: contraction generics accumulating in f32;
+    * `transform_scores`: as in `attn-inline-functors`;
+    * `online_softmax`: row reductions and elementwise generics (the update
+      of the op's description);
+    * `store`: loops over the valid rows writing `acc / l` and the LSE.
+
+    One-shot bufferization then gives every tile a buffer; the
+    `attn-to-cpu` pipeline runs it.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect", "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect"];
+}
+
 #endif // ATTN_CONVERSION_PASSES_TD

@@ -21,6 +21,9 @@ struct CompileOptions {
   /// The C compiler that links the host shared object; empty: $ATTN_CC, else
   /// clang-22, else /usr/lib/llvm-22/bin/clang, else clang.
   std::string cc;
+  /// How attn ops are lowered: "tiled" (the `attn-to-cpu` pipeline) or
+  /// "reference" (`attn-to-cpu-reference`, the oracle).
+  std::string pipeline = "tiled";
   /// Keep the intermediate LLVM IR (kernels.ll) in the package.
   bool keepIntermediates = false;
   /// A pass pipeline (attn-opt syntax, anchored on the module) run on the

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Emitter.h"
+#include "attn/Conversion/AttnToLoops/Emitter.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -432,7 +432,7 @@ private:
       s = e.sub(s, e.mul(slope, dist));
     }
     if (!op.getScoreMod().empty())
-      s = inlineRegion(e.b, op.getScoreMod(),
+      s = inlineFunctorRegion(e.b, op.getScoreMod(),
                        {s, src.batch, r.head, r.query, j});
     return s;
   }
@@ -447,7 +447,7 @@ private:
       vis = e.andi(vis, e.cmpi(arith::CmpIPredicate::sle, j,
                                e.add(pos, e.idx(right))));
     if (!op.getMaskMod().empty())
-      vis = e.andi(vis, inlineRegion(e.b, op.getMaskMod(),
+      vis = e.andi(vis, inlineFunctorRegion(e.b, op.getMaskMod(),
                                      {src.batch, r.head, r.query, j}));
     return vis;
   }

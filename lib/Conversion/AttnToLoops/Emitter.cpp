@@ -1,6 +1,6 @@
 //===- Emitter.cpp - Builders shared by the reference lowering ------------===//
 
-#include "Emitter.h"
+#include "attn/Conversion/AttnToLoops/Emitter.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -270,17 +270,6 @@ Value mlir::attn::loops::toTensor(OpBuilder &b, Location loc, Value result,
   return bufferization::ToTensorOp::create(b, loc, result.getType(), buffer,
                                            /*restrict=*/true,
                                            /*writable=*/true);
-}
-
-Value mlir::attn::loops::inlineRegion(OpBuilder &b, Region &region,
-                                      ValueRange args) {
-  Block &block = region.front();
-  IRMapping map;
-  map.map(block.getArguments(), args);
-  for (Operation &op : block.without_terminator())
-    b.clone(op, map);
-  auto yield = cast<YieldOp>(block.getTerminator());
-  return map.lookupOrDefault(yield.getValues().front());
 }
 
 Value mlir::attn::loops::loadScale(Emitter &e, Value scale, Value head) {

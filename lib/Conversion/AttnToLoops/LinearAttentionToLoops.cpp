@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Emitter.h"
+#include "attn/Conversion/AttnToLoops/Emitter.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
@@ -47,7 +47,8 @@ public:
     }
 
     // Scratch, allocated once outside the loops: an output row (HSTU) or
-    // the [D, Dv] state (Lightning).
+    // the [D, Dv] state (Lightning), which the CPU pipelines' deallocation
+    // pass frees.
     if (op.getKind() == LinearKind::hstu)
       acc = memref::AllocaOp::create(
           rewriter, loc, MemRefType::get({dv}, rewriter.getF32Type()));
@@ -77,8 +78,6 @@ public:
     if (finalState)
       results.push_back(
           toTensor(rewriter, loc, op.getFinalState(), finalState));
-    if (state)
-      memref::DeallocOp::create(rewriter, loc, state);
     rewriter.replaceOp(op, results);
   }
 

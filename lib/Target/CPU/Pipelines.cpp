@@ -1,13 +1,16 @@
-//===- Pipelines.cpp - attn-to-cpu-reference ------------------------------===//
+//===- Pipelines.cpp - attn-to-cpu and attn-to-cpu-reference --------------===//
 
 #include "attn/Target/CPU/Passes.h"
 
 #include "attn/Conversion/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
+#include "attn/Dialect/AttnTile/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -16,22 +19,20 @@
 
 using namespace mlir;
 
-void mlir::attn::buildAttnToCPUReferencePipeline(OpPassManager &pm) {
-  // attn ops to loops on tensors.
-  pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
-  pm.addPass(createConvertAttnToLoops());
-  pm.addPass(createCanonicalizerPass());
-
-  // Tensors to buffers; results become out-parameters.
+namespace {
+/// Tensors to buffers; results become out-parameters (the kernel ABI).
+void addBufferization(OpPassManager &pm) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // The KV loop carries the softmax state as fresh tiles.
+  bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Folds the loops that carry an updated buffer, so an in-place result is
   // returned as the argument itself.
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(createAttnCPUKernelABI());
+  pm.addPass(attn::createAttnCPUKernelABI());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.modifyPublicFunctions = true;
   outParams.hoistStaticAllocs = true;
@@ -39,19 +40,52 @@ void mlir::attn::buildAttnToCPUReferencePipeline(OpPassManager &pm) {
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Scratch buffers (tiles, states) are freed where they die.
+  bufferization::buildBufferDeallocationPipeline(pm);
+}
 
-  // Loops and buffers to the LLVM dialect.
+/// Loops and buffers to the LLVM dialect, with the packed entry points.
+void addLowerToLLVM(OpPassManager &pm) {
   pm.addPass(createSCFToControlFlowPass());
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));
   pm.addPass(memref::createExpandStridedMetadataPass());
+  // Views with dynamic sizes leave affine.apply index arithmetic.
+  pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createAttnCPUPackedEntry());
+  pm.addPass(attn::createAttnCPUPackedEntry());
+}
+} // namespace
+
+void mlir::attn::buildAttnToCPUReferencePipeline(OpPassManager &pm) {
+  // attn ops to loops on tensors.
+  pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
+  pm.addPass(createConvertAttnToLoops());
+  pm.addPass(createCanonicalizerPass());
+  addBufferization(pm);
+  addLowerToLLVM(pm);
+}
+
+void mlir::attn::buildAttnToCPUPipeline(OpPassManager &pm) {
+  // Softmax attention ops through the tiled form; the others (linear
+  // attention, KV appends, LSE merges) through the loop lowering.
+  pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
+  pm.addPass(createAttnExpandFunctors());
+  pm.addPass(createAttnTile());
+  pm.addPass(tile::createAttnInlineFunctors());
+  pm.addPass(createConvertAttnTileToLinalg());
+  pm.addPass(createConvertAttnToLoops());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  addBufferization(pm);
+  pm.addPass(createConvertLinalgToLoopsPass());
+  pm.addPass(createCanonicalizerPass());
+  addLowerToLLVM(pm);
 }
 
 void mlir::attn::registerAttnCPUPipelines() {
@@ -61,4 +95,11 @@ void mlir::attn::registerAttnCPUPipelines() {
       "reference lowering (convert-attn-to-loops), with the runtime's "
       "packed-memref kernel ABI",
       buildAttnToCPUReferencePipeline);
+  PassPipelineRegistration<>(
+      "attn-to-cpu",
+      "Lower attn ops to the LLVM dialect for the host CPU through the tiled "
+      "form (attn-expand-functors, attn-tile, attn-inline-functors, "
+      "convert-attn-tile-to-linalg), with the runtime's packed-memref kernel "
+      "ABI",
+      buildAttnToCPUPipeline);
 }

@@ -21,7 +21,13 @@ namespace attn {
 /// LLVM dialect, with a `NAME_attn_entry` per public function.
 void buildAttnToCPUReferencePipeline(OpPassManager &pm);
 
-/// Registers the `attn-to-cpu-reference` pipeline.
+/// The CPU pipeline, `attn-to-cpu`: softmax attention ops through the tiled
+/// form (attn-expand-functors, attn-tile, attn-inline-functors,
+/// convert-attn-tile-to-linalg), the other ops through the loop lowering,
+/// then as the reference pipeline from bufferization on.
+void buildAttnToCPUPipeline(OpPassManager &pm);
+
+/// Registers the `attn-to-cpu` and `attn-to-cpu-reference` pipelines.
 void registerAttnCPUPipelines();
 
 } // namespace attn

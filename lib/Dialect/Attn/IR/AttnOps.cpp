@@ -8,6 +8,8 @@
 
 #include "attn/Dialect/Attn/IR/AttnOps.h"
 
+#include "mlir/IR/IRMapping.h"
+
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
@@ -1211,4 +1213,14 @@ LogicalResult MergeStatesOp::fold(FoldAdaptor,
   results.push_back(getValues().front());
   results.push_back(getLses().front());
   return success();
+}
+
+Value mlir::attn::inlineFunctorRegion(OpBuilder &b, Region &region,
+                                      ValueRange args) {
+  Block &block = region.front();
+  IRMapping map;
+  map.map(block.getArguments(), args);
+  for (Operation &op : block.without_terminator())
+    b.clone(op, map);
+  return map.lookupOrDefault(block.getTerminator()->getOperand(0));
 }

@@ -22,42 +22,53 @@ Value mlir::attn::readIndex(OpBuilder &b, Location loc, Value source,
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
 }
 
-namespace {
-/// Index arithmetic on a builder, folding constants.
-struct IndexMath {
-  OpBuilder &b;
-  Location loc;
+Value IndexMath::idx(int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+Value IndexMath::add(Value x, Value y) {
+  return b.createOrFold<arith::AddIOp>(loc, x, y);
+}
+Value IndexMath::sub(Value x, Value y) {
+  return b.createOrFold<arith::SubIOp>(loc, x, y);
+}
+Value IndexMath::mul(Value x, Value y) {
+  return b.createOrFold<arith::MulIOp>(loc, x, y);
+}
+Value IndexMath::div(Value x, Value y) {
+  return b.createOrFold<arith::DivUIOp>(loc, x, y);
+}
+Value IndexMath::ceilDiv(Value x, Value y) {
+  return b.createOrFold<arith::CeilDivUIOp>(loc, x, y);
+}
+Value IndexMath::min(Value x, Value y) {
+  return b.createOrFold<arith::MinUIOp>(loc, x, y);
+}
+Value IndexMath::lt(Value x, Value y) {
+  return b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::ult, x, y);
+}
+Value IndexMath::dim(Value source, int64_t i) {
+  if (isa<TensorType>(source.getType()))
+    return b.createOrFold<tensor::DimOp>(loc, source, i);
+  return b.createOrFold<memref::DimOp>(loc, source, i);
+}
 
-  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
-  Value add(Value x, Value y) {
-    return b.createOrFold<arith::AddIOp>(loc, x, y);
-  }
-  Value sub(Value x, Value y) {
-    return b.createOrFold<arith::SubIOp>(loc, x, y);
-  }
-  Value mul(Value x, Value y) {
-    return b.createOrFold<arith::MulIOp>(loc, x, y);
-  }
-  Value dim(Value source, int64_t i) {
-    if (isa<TensorType>(source.getType()))
-      return b.createOrFold<tensor::DimOp>(loc, source, i);
-    return b.createOrFold<memref::DimOp>(loc, source, i);
-  }
-  Value at(Value source, Value i) { return readIndex(b, loc, source, i); }
-  /// indptr[r + 1] - indptr[r].
-  Value diff(Value indptr, Value r) {
-    return sub(at(indptr, add(r, idx(1))), at(indptr, r));
-  }
-  /// Sk_b of a FlashInfer page table: 0 without pages, else
-  /// (pages - 1) * page_size + last_page_len[b].
-  Value pagedKeys(Value indptr, Value lastLen, int64_t pageSize, Value r) {
-    Value pages = diff(indptr, r);
-    Value keys = add(mul(sub(pages, idx(1)), idx(pageSize)), at(lastLen, r));
-    Value none = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                       pages, idx(0));
-    return arith::SelectOp::create(b, loc, none, idx(0), keys);
-  }
-};
+namespace {
+/// indptr[r + 1] - indptr[r].
+Value diff(IndexMath &m, Value indptr, Value r) {
+  return m.sub(m.at(indptr, m.add(r, m.idx(1))), m.at(indptr, r));
+}
+
+/// Sk_b of a FlashInfer page table: 0 without pages, else
+/// (pages - 1) * page_size + last_page_len[b].
+Value pagedKeys(IndexMath &m, Value indptr, Value lastLen, int64_t pageSize,
+                Value r) {
+  Value pages = diff(m, indptr, r);
+  Value keys =
+      m.add(m.mul(m.sub(pages, m.idx(1)), m.idx(pageSize)), m.at(lastLen, r));
+  Value none = arith::CmpIOp::create(m.b, m.loc, arith::CmpIPredicate::eq,
+                                     pages, m.idx(0));
+  return arith::SelectOp::create(m.b, m.loc, none, m.idx(0), keys);
+}
 
 int64_t pageSizeOf(Value cache, KVLayout layout) {
   return cast<ShapedType>(cache.getType()).getDimSize(getPageSizeDim(layout));
@@ -78,7 +89,7 @@ RequestLengths mlir::attn::buildRequestLengths(OpBuilder &b, Location loc,
         Value cuQ = get(p.getCuSeqlensQ());
         if (cuQ) {
           Value cuK = p.getCuSeqlensK() ? get(p.getCuSeqlensK()) : cuQ;
-          return {m.diff(cuQ, request), m.diff(cuK, request)};
+          return {diff(m, cuQ, request), diff(m, cuK, request)};
         }
         if (Value qkv = p.getQkv()) {
           Value len = m.dim(get(qkv), 1);
@@ -87,14 +98,14 @@ RequestLengths mlir::attn::buildRequestLengths(OpBuilder &b, Location loc,
         return {m.dim(get(p.getQ()), 1), m.dim(get(p.getK()), 1)};
       })
       .Case([&](BatchPrefillOp p) -> RequestLengths {
-        return {m.diff(get(p.getQoIndptr()), request),
-                m.pagedKeys(get(p.getKvIndptr()), get(p.getKvLastPageLen()),
+        return {diff(m, get(p.getQoIndptr()), request),
+                pagedKeys(m, get(p.getKvIndptr()), get(p.getKvLastPageLen()),
                             pageSizeOf(p.getKCache(), p.getLayout()),
                             request)};
       })
       .Case([&](BatchDecodeOp p) -> RequestLengths {
         return {m.idx(1),
-                m.pagedKeys(get(p.getKvIndptr()), get(p.getKvLastPageLen()),
+                pagedKeys(m, get(p.getKvIndptr()), get(p.getKvLastPageLen()),
                             pageSizeOf(p.getKCache(), p.getLayout()),
                             request)};
       })
@@ -105,7 +116,7 @@ RequestLengths mlir::attn::buildRequestLengths(OpBuilder &b, Location loc,
         int64_t pageSize =
             cast<ShapedType>(p.getCkvCache().getType()).getDimSize(1);
         return {m.idx(1),
-                m.pagedKeys(get(p.getKvIndptr()), get(p.getKvLastPageLen()),
+                pagedKeys(m, get(p.getKvIndptr()), get(p.getKvLastPageLen()),
                             pageSize, request)};
       })
       .Default([](Operation *) -> RequestLengths {

@@ -6,6 +6,7 @@
 #include "attn/Dialect/Attn/IR/AttnAttrs.h"
 #include "attn/Dialect/Attn/IR/AttnDialect.h"
 #include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
@@ -32,6 +33,11 @@ inline int64_t getPageSizeDim(KVLayout layout) {
   }
   return 1;
 }
+
+/// Clones the single block of a score_mod/mask_mod region (of an attn op or
+/// an attn_tile op) at `b`'s insertion point with its arguments bound to
+/// `args`; returns the value its terminator yields.
+Value inlineFunctorRegion(OpBuilder &b, Region &region, ValueRange args);
 } // namespace mlir::attn
 
 #endif // ATTN_DIALECT_ATTN_IR_ATTNOPS_H

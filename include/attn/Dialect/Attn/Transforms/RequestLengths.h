@@ -12,6 +12,7 @@
 #define ATTN_DIALECT_ATTN_TRANSFORMS_REQUESTLENGTHS_H
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Value.h"
 
 namespace mlir::attn {
 
@@ -30,6 +31,27 @@ buildRequestLengths(OpBuilder &b, Location loc, Operation *op, Value request,
 
 /// Reads element `indices` of an integer tensor or memref as an index.
 Value readIndex(OpBuilder &b, Location loc, Value source, ValueRange indices);
+
+/// Index arithmetic at a builder's insertion point, folding constants
+/// (unsigned division and minimum: the values are sizes and offsets).
+struct IndexMath {
+  OpBuilder &b;
+  Location loc;
+
+  Value idx(int64_t v);
+  Value add(Value x, Value y);
+  Value sub(Value x, Value y);
+  Value mul(Value x, Value y);
+  Value div(Value x, Value y);
+  Value ceilDiv(Value x, Value y);
+  Value min(Value x, Value y);
+  /// x < y, unsigned.
+  Value lt(Value x, Value y);
+  /// Dimension `i` of a tensor or memref.
+  Value dim(Value source, int64_t i);
+  /// source[i] of an integer tensor or memref, as an index.
+  Value at(Value source, Value i) { return readIndex(b, loc, source, i); }
+};
 
 } // namespace mlir::attn
 

@@ -2,12 +2,13 @@
 //
 // Small builders for index and f32 arithmetic, scf loops, typed loads and
 // stores (f16/bf16/f8E4M3FN are widened to and narrowed from f32), RoPE and
-// FP8 scales. Internal to convert-attn-to-loops.
+// FP8 scales. Shared by convert-attn-to-loops and the CPU lowering of
+// attn_tile (convert-attn-tile-to-linalg).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ATTN_LIB_CONVERSION_ATTNTOLOOPS_EMITTER_H
-#define ATTN_LIB_CONVERSION_ATTNTOLOOPS_EMITTER_H
+#ifndef ATTN_CONVERSION_ATTNTOLOOPS_EMITTER_H
+#define ATTN_CONVERSION_ATTNTOLOOPS_EMITTER_H
 
 #include "attn/Dialect/Attn/IR/AttnOps.h"
 
@@ -88,10 +89,6 @@ Value allocResult(OpBuilder &b, Location loc, Value result,
 /// Wraps a result buffer as the tensor replacing `result`.
 Value toTensor(OpBuilder &b, Location loc, Value result, Value buffer);
 
-/// Clones the single block of `region` at the insertion point with its
-/// arguments bound to `args`; returns the yielded value.
-Value inlineRegion(OpBuilder &b, Region &region, ValueRange args);
-
 /// The scale factor of a `[]`, `[1]` or per-head `[H]` scale buffer for head
 /// `head`, or null when `scale` is null.
 Value loadScale(Emitter &e, Value scale, Value head);
@@ -113,4 +110,4 @@ void populateCacheOpsToLoopsPatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::attn::loops
 
-#endif // ATTN_LIB_CONVERSION_ATTNTOLOOPS_EMITTER_H
+#endif // ATTN_CONVERSION_ATTNTOLOOPS_EMITTER_H

@@ -1,0 +1,102 @@
+//===- InlineFunctors.cpp - attn-inline-functors --------------------------===//
+//
+// attn_tile.transform_scores to a linalg.generic running the score_mod and
+// mask_mod regions inline, element by element.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attn/Dialect/AttnTile/Transforms/Passes.h"
+
+#include "attn/Dialect/Attn/IR/AttnOps.h"
+
+
+#include <limits>
+
+namespace mlir::attn::tile {
+#define GEN_PASS_DEF_ATTNINLINEFUNCTORS
+#include "attn/Dialect/AttnTile/Transforms/Passes.h.inc"
+} // namespace mlir::attn::tile
+
+using namespace mlir;
+using namespace mlir::attn::tile;
+
+Value mlir::attn::tile::inlineScoreFunctors(RewriterBase &rewriter,
+                                            TransformScoresOp op) {
+  Location loc = op.getLoc();
+  auto type = cast<RankedTensorType>(op.getType());
+  MLIRContext *ctx = op.getContext();
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(op);
+  Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
+                                        type.getElementType());
+  AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
+  SmallVector<utils::IteratorType> iterators(2, utils::IteratorType::parallel);
+  int64_t pack = op.getGqaPack();
+  auto generic = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{type}, ValueRange{op.getScores()},
+      ValueRange{empty}, ArrayRef<AffineMap>{id, id}, iterators,
+      [&](OpBuilder &b, Location loc, ValueRange args) {
+        auto c = [&](int64_t v) -> Value {
+          return arith::ConstantIndexOp::create(b, loc, v);
+        };
+        Value r = linalg::IndexOp::create(b, loc, 0);
+        Value col = linalg::IndexOp::create(b, loc, 1);
+        Value i = arith::AddIOp::create(
+            b, loc, op.getQuery(), arith::DivUIOp::create(b, loc, r, c(pack)));
+        Value h = arith::AddIOp::create(
+            b, loc, op.getHead(), arith::RemUIOp::create(b, loc, r, c(pack)));
+        Value j = arith::AddIOp::create(b, loc, op.getKey(), col);
+        Value request = op.getRequest();
+        Value negInf = arith::ConstantOp::create(
+            b, loc,
+            b.getF32FloatAttr(-std::numeric_limits<float>::infinity()));
+        Value s = args[0];
+        // score_mod runs only where the key exists and is visible.
+        auto scored = [&](OpBuilder &b) -> Value {
+          if (op.getScoreMod().empty())
+            return s;
+          return attn::inlineFunctorRegion(b, op.getScoreMod(), {s, request, h, i, j});
+        };
+        auto masked = [&](OpBuilder &b, Location loc) {
+          if (op.getMaskMod().empty()) {
+            scf::YieldOp::create(b, loc, scored(b));
+            return;
+          }
+          Value visible =
+              attn::inlineFunctorRegion(b, op.getMaskMod(), {request, h, i, j});
+          auto inner = scf::IfOp::create(
+              b, loc, visible,
+              [&](OpBuilder &b, Location loc) {
+                scf::YieldOp::create(b, loc, scored(b));
+              },
+              [&](OpBuilder &b, Location loc) {
+                scf::YieldOp::create(b, loc, negInf);
+              });
+          scf::YieldOp::create(b, loc, inner.getResult(0));
+        };
+        Value inside = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
+                                             j, op.getNumKeys());
+        auto outer = scf::IfOp::create(
+            b, loc, inside, masked, [&](OpBuilder &b, Location loc) {
+              scf::YieldOp::create(b, loc, negInf);
+            });
+        linalg::YieldOp::create(b, loc, outer.getResult(0));
+      });
+  rewriter.replaceOp(op, generic.getResults());
+  return generic.getResult(0);
+}
+
+namespace {
+struct InlineFunctorsPass
+    : mlir::attn::tile::impl::AttnInlineFunctorsBase<InlineFunctorsPass> {
+  void runOnOperation() override {
+    SmallVector<TransformScoresOp> ops;
+    getOperation()->walk([&](TransformScoresOp op) { ops.push_back(op); });
+    IRRewriter rewriter(&getContext());
+    for (TransformScoresOp op : ops) {
+      inlineScoreFunctors(rewriter, op);
+      ++numInlined;
+    }
+  }
+};
+} // namespace
