@@ -48,7 +48,9 @@ def AttnTile : Pass<"attn-tile"> {
     of `gqa-pack`), `block-n` (KV-tile rows, default 64), `gqa-pack` (query
     heads per tile, a divisor of Hq/Hkv; default the whole group, so each K/V
     tile is loaded once per KV head, as FlashInfer does) and `target`
-    (`cpu`, `nvidia` or `amd`: whose defaults to use).
+    (`cpu`, `nvidia` or `amd`: whose defaults to use). Tiles keep the
+    operands' 16-bit float types for GPUs; on the CPU, and for FP8 or
+    descaled operands, loads widen them to f32.
 
     Named logits transforms must be expanded first (`attn-expand-functors`),
     and fused `qkv` split (`attn-split-fused-qkv`); the pass says so instead

@@ -65,6 +65,9 @@ struct OpSources {
 /// The tile configuration of one kernel.
 struct TileConfig {
   int64_t blockM, blockN, pack;
+  /// Load every tile as f32 (the CPU computes in f32 and has no cheap
+  /// 16-bit float registers).
+  bool widen;
 };
 
 class Tiler {
@@ -93,6 +96,7 @@ public:
 
 private:
   Value alloc(Value result, Value like);
+  Type tileElementType(MemRefType buffer, Value descale);
   Value loadQ(Value mem, Value token, Value head, Value count, Value descale);
   Value loadKV(KVSource layout, Value mem, Value first, Value j0, Value kvh,
                Value count, Value descale);
@@ -210,10 +214,11 @@ Value Tiler::alloc(Value result, Value like) {
       b, loc, MemRefType::get(t.getShape(), t.getElementType()), dyn);
 }
 
-/// Tiles keep 16- and 32-bit floats; FP8 and descaled values widen to f32.
-static Type tileElementType(MemRefType buffer, Value descale) {
+/// Tiles keep 16- and 32-bit floats for GPUs (their MMAs take them); FP8
+/// and descaled values, and every tile on the CPU, widen to f32.
+Type Tiler::tileElementType(MemRefType buffer, Value descale) {
   Type elt = buffer.getElementType();
-  if (descale || elt.getIntOrFloatBitWidth() < 16)
+  if (config.widen || descale || elt.getIntOrFloatBitWidth() < 16)
     return Float32Type::get(buffer.getContext());
   return elt;
 }
@@ -429,7 +434,8 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
       return op.emitOpError() << "block-m " << rows
                               << " is not a multiple of the " << pack
                               << " query heads packed per tile";
-    return TileConfig{rows, blockN ? blockN : defaultKeys, pack};
+    return TileConfig{rows, blockN ? blockN : defaultKeys, pack,
+                      target == "cpu"};
   }
 
   void runOnOperation() override {

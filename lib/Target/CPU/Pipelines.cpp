@@ -77,6 +77,7 @@ void mlir::attn::buildAttnToCPUPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
   pm.addPass(createAttnExpandFunctors());
   pm.addPass(createAttnTile());
+  pm.addPass(tile::createAttnSkipMaskedBlocks());
   pm.addPass(tile::createAttnInlineFunctors());
   pm.addPass(createConvertAttnTileToLinalg());
   pm.addPass(createConvertAttnToLoops());
@@ -98,8 +99,8 @@ void mlir::attn::registerAttnCPUPipelines() {
   PassPipelineRegistration<>(
       "attn-to-cpu",
       "Lower attn ops to the LLVM dialect for the host CPU through the tiled "
-      "form (attn-expand-functors, attn-tile, attn-inline-functors, "
-      "convert-attn-tile-to-linalg), with the runtime's packed-memref kernel "
+      "form (attn-expand-functors, attn-tile, attn-skip-masked-blocks, "
+      "attn-inline-functors, convert-attn-tile-to-linalg), with the runtime's packed-memref kernel "
       "ABI",
       buildAttnToCPUPipeline);
 }

@@ -32,4 +32,42 @@ def AttnInlineFunctors : Pass<"attn-inline-functors"> {
   ];
 }
 
+def AttnSkipMaskedBlocks : Pass<"attn-skip-masked-blocks"> {
+  let summary = "Derive KV-loop bounds from the mask: skip hidden blocks, "
+                "drop the mask on fully visible ones";
+  let description = [{
+    Analyses the `mask_mod` region of the `attn_tile.transform_scores` in
+    each kernel's KV loop. The region's result is read as a conjunction
+    (`arith.andi`) of signed comparisons (`arith.cmpi slt/sle/sgt/sge`)
+    whose sides are linear in the query index `i` and key index `j` with
+    coefficients in {-1, 0, 1} for `j`, plus terms uniform over the work
+    item (constants, values defined above, and values computed from the
+    request index `b`, such as `Sk_b - Sq_b` read from `cu_seqlens`).
+    Causal, sliding-window and chunked masks written this way are
+    recognized whatever produced them; `attn-expand-functors` writes the
+    named ones so.
+
+    For a query block with rows `i` in `[i0, i0 + block_m / gqa_pack)`:
+
+    * KV blocks on which some term is false for every (i, j) are *hidden*:
+      the loop runs only over `[lo, hi)`;
+    * when every term was recognized, blocks on which every term is true
+      for every (i, j) are *fully visible*: the loop is split in three, and
+      the middle part's `transform_scores` has no `mask_mod` (only the
+      request's key bound remains), so only boundary blocks pay for the mask.
+
+    A term that depends on the head `h` or on anything else it cannot read
+    is left to the mask (it still runs on every visited block), so the
+    result is exact: skipped blocks are hidden and unmasked blocks visible.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+  let statistics = [
+    Statistic<"numBounded", "num-bounded",
+              "Number of KV loops whose bounds come from the mask">,
+    Statistic<"numSplit", "num-split",
+              "Number of KV loops split around fully visible blocks">
+  ];
+}
+
 #endif // ATTN_DIALECT_ATTNTILE_TRANSFORMS_PASSES_TD

@@ -1,0 +1,66 @@
+// RUN: attn-opt %s --attn-expand-functors --attn-tile="block-m=8 block-n=16" --attn-skip-masked-blocks --canonicalize --split-input-file | FileCheck %s
+
+// attn-skip-masked-blocks on the masks attn-expand-functors writes: the KV
+// loop of a causal prefill is bounded by the query block's last row and
+// split around the fully visible blocks (no mask_mod there); a left window
+// also raises the lower bound; a mask the analysis cannot read (it depends
+// on the head) leaves the loop alone.
+
+// Causal, Sq = Sk = 130, 4 positions x 2 heads per 8-row block, 16 keys.
+// CHECK-LABEL: func.func @causal
+// CHECK: attn_tile.kernel
+// CHECK: %[[I0:.*]] = arith.muli %{{.*}}, %c4 : index
+// The last row is i0 + 3; the mask is j <= i: hi = (i0 + 3) floordiv 16 + 1.
+// CHECK: %[[LAST:.*]] = arith.addi %[[I0]], %c3 : index
+// CHECK: arith.floordivsi
+// CHECK: %[[FIRST:.*]]:3 = scf.for %{{.*}} = %c0 to %[[FULL_LO:[^ ]+]]
+// CHECK: attn_tile.transform_scores {{.*}} mask_mod
+// CHECK: %[[MID:.*]]:3 = scf.for %{{.*}} = %[[FULL_LO]] to %[[FULL_HI:[^ ]+]] step %c1 iter_args(%{{.*}} = %[[FIRST]]#0, %{{.*}} = %[[FIRST]]#1, %{{.*}} = %[[FIRST]]#2)
+// CHECK: attn_tile.transform_scores
+// CHECK-NOT: mask_mod
+// CHECK: scf.yield
+// CHECK: %[[LAST_LOOP:.*]]:3 = scf.for %{{.*}} = %[[FULL_HI]] to %[[HI:[^ ]+]] step %c1 iter_args(%{{.*}} = %[[MID]]#0
+// CHECK: attn_tile.transform_scores {{.*}} mask_mod
+// CHECK: attn_tile.store %[[LAST_LOOP]]#2, %[[LAST_LOOP]]#1, %[[LAST_LOOP]]#0
+func.func @causal(%q: tensor<1x130x2x64xf32>, %k: tensor<1x130x1x64xf32>, %v: tensor<1x130x1x64xf32>) -> tensor<1x130x2x64xf32> {
+  %o = attn.prefill q(%q) k(%k) v(%v) {causal}
+      : (tensor<1x130x2x64xf32>, tensor<1x130x1x64xf32>, tensor<1x130x1x64xf32>) -> tensor<1x130x2x64xf32>
+  return %o : tensor<1x130x2x64xf32>
+}
+
+// -----
+
+// A left window of 32 keys: the first visible block is
+// (i0 - 32) floordiv 16 (rounded down over the block's first row).
+// CHECK-LABEL: func.func @window
+// CHECK: %[[I0:.*]] = arith.muli
+// CHECK: arith.floordivsi
+// CHECK: arith.maxsi
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK-NOT: mask_mod
+// CHECK: scf.for
+func.func @window(%q: tensor<1x300x2x64xf32>, %k: tensor<1x300x2x64xf32>, %v: tensor<1x300x2x64xf32>) -> tensor<1x300x2x64xf32> {
+  %o = attn.prefill q(%q) k(%k) v(%v) {window = array<i64: 32, 0>}
+      : (tensor<1x300x2x64xf32>, tensor<1x300x2x64xf32>, tensor<1x300x2x64xf32>) -> tensor<1x300x2x64xf32>
+  return %o : tensor<1x300x2x64xf32>
+}
+
+// -----
+
+// The head varies across a packed tile: nothing is derived.
+// CHECK-LABEL: func.func @head_mask
+// CHECK: scf.for %{{.*}} = %c0 to %c
+// CHECK-NOT: scf.for
+// CHECK: attn_tile.store
+func.func @head_mask(%q: tensor<1x130x2x64xf32>, %k: tensor<1x130x1x64xf32>, %v: tensor<1x130x1x64xf32>) -> tensor<1x130x2x64xf32> {
+  %o = attn.prefill q(%q) k(%k) v(%v)
+    mask_mod {
+    ^bb0(%b: index, %h: index, %i: index, %j: index):
+      %x = arith.addi %i, %h : index
+      %vis = arith.cmpi sle, %j, %x : index
+      attn.yield %vis : i1
+    }
+    : (tensor<1x130x2x64xf32>, tensor<1x130x1x64xf32>, tensor<1x130x1x64xf32>) -> tensor<1x130x2x64xf32>
+  return %o : tensor<1x130x2x64xf32>
+}
