@@ -91,7 +91,8 @@ def ConvertAttnTileToLinalg : Pass<"convert-attn-tile-to-linalg"> {
     * `transform_scores`: as in `attn-inline-functors`;
     * `online_softmax`: row reductions and elementwise generics (the update
       of the op's description);
-    * `store`: loops over the valid rows writing `acc / l` and the LSE.
+    * `store`: loops over the valid rows writing `acc / l` and the LSE;
+    * `merge_splits`: loops over tokens and heads combining the splits.
 
     One-shot bufferization then gives every tile a buffer; the
     `attn-to-cpu` pipeline runs it.

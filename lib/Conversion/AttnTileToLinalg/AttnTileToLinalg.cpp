@@ -357,6 +357,43 @@ void lowerStore(OpBuilder &b, StoreOp op) {
   });
 }
 
+/// For every token and head: lse = log sum_s exp(lse_s) and
+/// out = sum_s exp(lse_s - lse) out_s; 0 and -inf without any key.
+void lowerMergeSplits(OpBuilder &b, MergeSplitsOp op) {
+  Emitter e{b, op.getLoc()};
+  Value po = op.getPartialOut(), pl = op.getPartialLse();
+  Value splits = e.dim(pl, 0);
+  Value negInf = e.f32(kNegInf);
+  e.loopNest({e.dim(op.getOut(), 0), e.dim(op.getOut(), 1)}, [&](ValueRange th) {
+    Value t = th[0], h = th[1];
+    auto lseOf = [&](Value s) {
+      return memref::LoadOp::create(b, e.loc, pl, ValueRange{s, t, h});
+    };
+    Value maxLse = e.reduce(e.idx(0), splits, negInf, [&](Value s, Value m) {
+      return e.max(m, lseOf(s));
+    });
+    Value any = e.cmpf(arith::CmpFPredicate::OGT, maxLse, negInf);
+    Value safeMax = e.select(any, maxLse, e.f32(0));
+    Value sum = e.reduce(e.idx(0), splits, e.f32(0), [&](Value s, Value acc) {
+      return e.add(acc, e.exp(e.sub(lseOf(s), safeMax)));
+    });
+    Value lse = e.select(any, e.add(safeMax, e.log(sum)), negInf);
+    Value safeLse = e.select(any, lse, e.f32(0));
+    int64_t dv = cast<MemRefType>(po.getType()).getDimSize(3);
+    Value dim = ShapedType::isDynamic(dv) ? e.dim(po, 3) : e.idx(dv);
+    e.loop(e.idx(0), dim, [&](Value d) {
+      Value o = e.reduce(e.idx(0), splits, e.f32(0), [&](Value s, Value acc) {
+        Value w = e.exp(e.sub(lseOf(s), safeLse));
+        Value x = memref::LoadOp::create(b, e.loc, po, ValueRange{s, t, h, d});
+        return e.add(acc, e.mul(w, x));
+      });
+      e.storeF32(e.select(any, o, e.f32(0)), op.getOut(), {t, h, d});
+    });
+    if (Value l = op.getLse())
+      e.storeF32(lse, l, {t, h});
+  });
+}
+
 /// The grid becomes a loop nest running the body once per work item.
 void lowerKernel(RewriterBase &rewriter, KernelOp op) {
   Location loc = op.getLoc();
@@ -419,6 +456,10 @@ struct ConvertAttnTileToLinalgPass
           })
           .Case([&](StoreOp o) {
             lowerStore(rewriter, o);
+            rewriter.eraseOp(o);
+          })
+          .Case([&](MergeSplitsOp o) {
+            lowerMergeSplits(rewriter, o);
             rewriter.eraseOp(o);
           });
     }

@@ -418,5 +418,48 @@ void StoreOp::getEffects(
     addRead(effects, getOScaleMutable()[0]);
 }
 
+//===----------------------------------------------------------------------===//
+// MergeSplitsOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MergeSplitsOp::verify() {
+  auto po = cast<MemRefType>(getPartialOut().getType());
+  auto pl = cast<MemRefType>(getPartialLse().getType());
+  auto out = cast<MemRefType>(getOut().getType());
+  if (po.getRank() != 4 || !po.getElementType().isF32())
+    return emitOpError() << "expects f32 partial outputs [S, T, H, Dv], got "
+                         << po;
+  if (pl.getRank() != 3 || !pl.getElementType().isF32())
+    return emitOpError() << "expects f32 partial LSEs [S, T, H], got " << pl;
+  if (out.getRank() != 3)
+    return emitOpError() << "expects a token-major [T, H, Dv] output, got "
+                         << out;
+  for (int64_t d = 0; d < 3; ++d)
+    if (!compatible(po.getDimSize(d + 1), out.getDimSize(d)) ||
+        (d < 2 && !compatible(pl.getDimSize(d + 1), out.getDimSize(d))) ||
+        (d < 2 && !compatible(po.getDimSize(d), pl.getDimSize(d))))
+      return emitOpError() << "expects partial results shaped [S] + the "
+                              "output's shape, got "
+                           << po << ", " << pl << " and " << out;
+  if (getLse()) {
+    auto lse = cast<MemRefType>(getLse().getType());
+    if (lse.getRank() != 2 || !lse.getElementType().isF32())
+      return emitOpError() << "expects a [T, H] f32 LSE buffer, got " << lse;
+  }
+  return success();
+}
+
+void MergeSplitsOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  addRead(effects, getPartialOutMutable());
+  addRead(effects, getPartialLseMutable());
+  effects.emplace_back(MemoryEffects::Write::get(), &getOutMutable(),
+                       SideEffects::DefaultResource::get());
+  if (getLse())
+    effects.emplace_back(MemoryEffects::Write::get(), &getLseMutable()[0],
+                         SideEffects::DefaultResource::get());
+}
+
 #define GET_OP_CLASSES
 #include "attn/Dialect/AttnTile/IR/AttnTileOps.cpp.inc"

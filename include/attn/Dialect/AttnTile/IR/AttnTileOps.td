@@ -321,4 +321,37 @@ def AttnTile_StoreOp : AttnTile_Op<"store", [AttrSizedOperandSegments,
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Split-KV merge
+//===----------------------------------------------------------------------===//
+
+def AttnTile_MergeSplitsOp : AttnTile_Op<"merge_splits", [
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "merges the partial results of a split KV loop by LSE";
+  let description = [{
+    `partial_out` (`[S, T, H, Dv]`, f32) and `partial_lse` (`[S, T, H]`)
+    hold, for each of `S` KV splits, the normalized output and LSE of that
+    split's keys (`attn-split-kv` writes them). For every token and head:
+
+        lse = log sum_s exp(lse_s)
+        out = sum_s exp(lse_s - lse) out_s
+
+    written to `out` (`[T, H, Dv]`, converted to its element type) and,
+    when given, `lse`. A row whose splits all have LSE `-inf` (no visible
+    key) gets 0 and `-inf`. This is `attn.merge_states` over the splits.
+
+    ```mlir
+    attn_tile.merge_splits %po, %pl to %out lse %lse : memref<?x?x32xf32>
+        : memref<?x?x32x128xf32>, memref<?x?x32xf32> -> memref<?x32x128xbf16>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$partial_out, AnyMemRef:$partial_lse,
+                       AnyMemRef:$out, Optional<AnyMemRef>:$lse);
+  let assemblyFormat = [{
+    $partial_out `,` $partial_lse `to` $out (`lse` $lse^ `:` type($lse))?
+    attr-dict `:` type($partial_out) `,` type($partial_lse) `->` type($out)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // ATTN_DIALECT_ATTNTILE_IR_ATTNTILEOPS_TD

@@ -70,4 +70,43 @@ def AttnSkipMaskedBlocks : Pass<"attn-skip-masked-blocks"> {
   ];
 }
 
+def AttnSplitKV : Pass<"attn-split-kv"> {
+  let summary = "Split the KV loop of each kernel over the grid (flash "
+                "decoding) and merge the partial results by LSE";
+  let description = [{
+    For every `attn_tile.kernel` with the softmax normalizer, the grid's
+    fourth dimension becomes `S` KV splits: split `s` runs the KV blocks
+    `[lo + s*c, lo + (s+1)*c)` of its work item's range `[lo, hi)`, with
+    `c = ceil((hi - lo) / S)` (a KV loop already cut in three by
+    `attn-skip-masked-blocks` is cut the same way). Each split stores its
+    normalized output and LSE into an f32 workspace `[S, T, H, Dv]` /
+    `[S, T, H]`, and an `attn_tile.merge_splits` after the kernel combines
+    them by LSE into the original output and LSE.
+
+    `S` is the option `splits` when it is positive. With `splits=0` it is
+    chosen at run time from the problem size, as FlashInfer's planner does:
+    enough splits to give `parallelism` work items in all
+    (`S = ceil(parallelism / (requests * head_groups * q_blocks))`), at most
+    `max-splits`, and 1 when the other dimensions already fill the machine.
+
+    Kernels with an `o_scale` or another normalizer are left alone (a
+    remark says why): a split's partial output would be scaled or summed
+    differently.
+  }];
+  let options = [
+    Option<"splits", "splits", "int64_t", "0",
+           "Number of KV splits (0: chosen at run time from the problem size)">,
+    Option<"parallelism", "parallelism", "int64_t", "264",
+           "Work items to aim for when choosing the split count">,
+    Option<"maxSplits", "max-splits", "int64_t", "16",
+           "Largest split count chosen at run time">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+  let statistics = [
+    Statistic<"numSplit", "num-split", "Number of kernels split">
+  ];
+}
+
 #endif // ATTN_DIALECT_ATTNTILE_TRANSFORMS_PASSES_TD
