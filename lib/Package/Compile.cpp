@@ -190,10 +190,12 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
       return emitError(loc) << "bad pass pipeline '" << options.prePasses
                             << "': " << error;
   }
+  CPUPipelineOptions cpu;
+  cpu.verifyBounds = options.verifyBounds;
   if (options.pipeline == "reference")
-    buildAttnToCPUReferencePipeline(pm);
+    buildAttnToCPUReferencePipeline(pm, cpu);
   else
-    buildAttnToCPUPipeline(pm);
+    buildAttnToCPUPipeline(pm, cpu);
   if (failed(pm.run(module)))
     return failure();
 

@@ -81,6 +81,10 @@ cl::opt<std::string> pipeline(
     cl::desc("how the kernel is lowered: tiled (the default) or reference; "
              "--check always compares with the reference lowering"),
     cl::init("tiled"));
+cl::opt<bool> verifyBounds(
+    "verify-bounds",
+    cl::desc("compile both kernels with a bounds check on every memory "
+             "access (an out-of-bounds read aborts with its location)"));
 cl::opt<bool> unchecked("unchecked",
                         cl::desc("skip the runtime's metadata checks"));
 
@@ -102,6 +106,7 @@ attn_kernel *compileAndLoad(ModuleOp module, llvm::StringRef dir,
                             llvm::StringRef prePasses = "") {
   mlir::attn::CompileOptions options;
   options.pipeline = pipelineName.str();
+  options.verifyBounds = verifyBounds;
   options.prePasses = prePasses.str();
   if (failed(mlir::attn::compilePackage(module, options, dir)))
     return nullptr;

@@ -24,6 +24,8 @@ struct CompileOptions {
   /// How attn ops are lowered: "tiled" (the `attn-to-cpu` pipeline) or
   /// "reference" (`attn-to-cpu-reference`, the oracle).
   std::string pipeline = "tiled";
+  /// Check every memref access of the kernels at run time (slow; tests).
+  bool verifyBounds = false;
   /// Keep the intermediate LLVM IR (kernels.ll) in the package.
   bool keepIntermediates = false;
   /// A pass pipeline (attn-opt syntax, anchored on the module) run on the

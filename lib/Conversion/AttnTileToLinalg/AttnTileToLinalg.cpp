@@ -149,70 +149,115 @@ Value lowerLoadQ(OpBuilder &b, LoadQOp op) {
       });
 }
 
-Value lowerLoadKV(OpBuilder &b, LoadKVOp op) {
-  Location loc = op.getLoc();
-  auto type = op.getType();
+/// The indices of channel `d` of the key in `slot` of page `page`, head
+/// `h`, in a paged cache of `layout`.
+SmallVector<Value> pagedIndex(Emitter &e, KVSource layout, Value mem,
+                              Value page, Value slot, Value h, Value d) {
+  switch (layout) {
+  case KVSource::nhd:
+    return {page, slot, h, d};
+  case KVSource::hnd:
+    return {page, h, slot, d};
+  case KVSource::vllm_key: {
+    Value x = e.dim(mem, 4);
+    return {page, h, e.div(d, x), slot, e.rem(d, x)};
+  }
+  case KVSource::vllm_value:
+    return {page, h, d, slot};
+  case KVSource::latent:
+  case KVSource::rows:
+    return {page, slot, d};
+  }
+  llvm_unreachable("unknown KV source");
+}
+
+/// A [rows, D] K/V tile: row r < count is read at `index(e, r, d)`.
+Value kvTile(OpBuilder &b, Location loc, RankedTensorType type, Value mem,
+             Value count, Value descale, Value head,
+             function_ref<SmallVector<Value>(Emitter &, Value, Value)> index) {
   Type elt = type.getElementType();
-  KVSource layout = op.getLayout();
-  Value mem = op.getSource();
   AffineMap id = AffineMap::getMultiDimIdentityMap(2, b.getContext());
   return generic(
       b, loc, type, {}, {}, id,
       {utils::IteratorType::parallel, utils::IteratorType::parallel},
       [&](Emitter &e, ValueRange ix, ValueRange) {
-        Value j = e.add(op.getKey(), ix[0]);
-        Value d = ix[1], h = op.getHead();
         return e.ifElse(
-            e.lt(ix[0], op.getCount()), elt,
+            e.lt(ix[0], count), elt,
             [&] {
-              SmallVector<Value> at;
-              if (layout == KVSource::rows) {
-                at = {e.add(op.getFirst(), j), h, d};
-              } else {
-                Value ps = e.dim(mem, getPageSizeDim(layout));
-                Value page = e.loadIndex(
-                    op.getTable(), e.add(op.getFirst(), e.div(j, ps)));
-                Value slot = e.rem(j, ps);
-                switch (layout) {
-                case KVSource::nhd:
-                  at = {page, slot, h, d};
-                  break;
-                case KVSource::hnd:
-                  at = {page, h, slot, d};
-                  break;
-                case KVSource::vllm_key: {
-                  Value x = e.dim(mem, 4);
-                  at = {page, h, e.div(d, x), slot, e.rem(d, x)};
-                  break;
-                }
-                case KVSource::vllm_value:
-                  at = {page, h, d, slot};
-                  break;
-                case KVSource::latent:
-                case KVSource::rows:
-                  at = {page, slot, d};
-                  break;
-                }
-              }
-              return loadElement(e, elt, mem, at, op.getDescale(), h);
+              return loadElement(e, elt, mem, index(e, ix[0], ix[1]), descale,
+                                 head);
             },
             [&] { return zeroOf(e, elt); });
+      });
+}
+
+Value lowerLoadKV(OpBuilder &b, LoadKVOp op) {
+  KVSource layout = op.getLayout();
+  Value mem = op.getSource(), h = op.getHead();
+  return kvTile(
+      b, op.getLoc(), op.getType(), mem, op.getCount(), op.getDescale(), h,
+      [&](Emitter &e, Value r, Value d) -> SmallVector<Value> {
+        Value j = e.add(op.getKey(), r);
+        if (layout == KVSource::rows)
+          return {e.add(op.getFirst(), j), h, d};
+        Value ps = e.dim(mem, getPageSizeDim(layout));
+        Value page =
+            e.loadIndex(op.getTable(), e.add(op.getFirst(), e.div(j, ps)));
+        return pagedIndex(e, layout, mem, page, e.rem(j, ps), h, d);
+      });
+}
+
+Value lowerGatherKV(OpBuilder &b, GatherKVOp op) {
+  Value mem = op.getSource(), h = op.getHead();
+  return kvTile(
+      b, op.getLoc(), op.getType(), mem, op.getCount(), op.getDescale(), h,
+      [&](Emitter &e, Value r, Value d) {
+        Value ps = e.dim(mem, getPageSizeDim(op.getLayout()));
+        Value slot = tensor::ExtractOp::create(e.b, e.loc, op.getSlots(), r);
+        return pagedIndex(e, op.getLayout(), mem, e.div(slot, ps),
+                          e.rem(slot, ps), h, d);
+      });
+}
+
+Value lowerPageSlots(OpBuilder &b, PageSlotsOp op) {
+  int64_t ps = op.getPageSize();
+  return elementwise(
+      b, op.getLoc(), op.getType(), {},
+      [&](Emitter &e, ValueRange ix, ValueRange) {
+        return e.ifElse(
+            e.lt(ix[0], op.getCount()), e.b.getIndexType(),
+            [&] {
+              Value j = e.add(op.getKey(), ix[0]);
+              Value page = e.loadIndex(
+                  op.getTable(), e.add(op.getFirst(), e.div(j, e.idx(ps))));
+              return e.add(e.mul(page, e.idx(ps)), e.rem(j, e.idx(ps)));
+            },
+            [&] { return e.idx(0); });
       });
 }
 
 Value lowerRope(OpBuilder &b, RopeOp op) {
   Value tile = op.getTile();
   int64_t pack = op.getGqaPack();
+  Type f32 = b.getF32Type();
   return elementwise(
       b, op.getLoc(), op.getType(), {},
       [&](Emitter &e, ValueRange ix, ValueRange) {
-        Value pos = e.add(op.getOffset(), e.div(ix[0], e.idx(pack)));
-        if (Value positions = op.getPositions())
-          pos = e.loadIndex(positions, pos);
-        return loops::applyRope(e, op.getRope(), pos, ix[1], [&](Value c) {
+        auto channel = [&](Value c) {
           return widen(e, tensor::ExtractOp::create(e.b, e.loc, tile,
                                                     ValueRange{ix[0], c}));
-        });
+        };
+        Value row = e.div(ix[0], e.idx(pack));
+        // Padding rows are copied: their positions may not exist.
+        return e.ifElse(
+            e.lt(row, op.getCount()), f32,
+            [&] {
+              Value pos = e.add(op.getOffset(), row);
+              if (Value positions = op.getPositions())
+                pos = e.loadIndex(positions, pos);
+              return loops::applyRope(e, op.getRope(), pos, ix[1], channel);
+            },
+            [&] { return channel(ix[1]); });
       });
 }
 
@@ -436,6 +481,12 @@ struct ConvertAttnTileToLinalgPass
           })
           .Case([&](LoadKVOp o) {
             rewriter.replaceOp(o, lowerLoadKV(rewriter, o));
+          })
+          .Case([&](GatherKVOp o) {
+            rewriter.replaceOp(o, lowerGatherKV(rewriter, o));
+          })
+          .Case([&](PageSlotsOp o) {
+            rewriter.replaceOp(o, lowerPageSlots(rewriter, o));
           })
           .Case([&](RopeOp o) { rewriter.replaceOp(o, lowerRope(rewriter, o)); })
           .Case([&](ConcatOp o) {

@@ -100,7 +100,8 @@ private:
   Value loadQ(Value mem, Value token, Value head, Value count, Value descale);
   Value loadKV(KVSource layout, Value mem, Value first, Value j0, Value kvh,
                Value count, Value descale);
-  Value rope(Value tile, Value offset, Value positions, int64_t pack);
+  Value rope(Value tile, Value offset, Value count, Value positions,
+             int64_t pack);
   void emitBody(tile::KernelOp kernel, const OpSources &src, Value out,
                 Value lse);
   void cloneRegion(Region &from, Region &to);
@@ -262,14 +263,15 @@ static Value concat(OpBuilder &b, Location loc, Value tile, Value rope) {
   return tile::ConcatOp::create(b, loc, type, tile, rope);
 }
 
-Value Tiler::rope(Value t, Value offset, Value positions, int64_t pack) {
+Value Tiler::rope(Value t, Value offset, Value count, Value positions,
+                  int64_t pack) {
   RopeAttr attr = op.getRopeAttr();
   if (!attr)
     return t;
   auto type = cast<RankedTensorType>(t.getType());
   return tile::RopeOp::create(
       b, loc, RankedTensorType::get(type.getShape(), b.getF32Type()), t,
-      offset, positions, attr, b.getI64IntegerAttr(pack));
+      offset, count, positions, attr, b.getI64IntegerAttr(pack));
 }
 
 /// Copies an attn score_mod/mask_mod region, ending it in attn_tile.yield.
@@ -343,7 +345,7 @@ void Tiler::emitBody(tile::KernelOp kernel, const OpSources &src, Value out,
   Value qPos = src.positions
                    ? token
                    : m.add(i0, m.sub(lens.numKeys, lens.numQueries));
-  qt = rope(qt, qPos, src.positions, pack);
+  qt = rope(qt, qPos, count, src.positions, pack);
 
   int64_t dv = op.getVHeadDim();
   auto rowType = RankedTensorType::get({config.blockM}, f32);
@@ -365,7 +367,7 @@ void Tiler::emitBody(tile::KernelOp kernel, const OpSources &src, Value out,
           kt = concat(b, loc, kt,
                       loadKV(src.kLayout, src.kRope, first, j0, kvHead,
                              kCount, kDescale));
-        kt = rope(kt, j0, Value(), 1);
+        kt = rope(kt, j0, kCount, Value(), 1);
         Value vt = loadKV(src.vLayout, src.v, first, j0, kvHead, kCount,
                           vDescale);
         auto scoreType = RankedTensorType::get(
@@ -374,7 +376,8 @@ void Tiler::emitBody(tile::KernelOp kernel, const OpSources &src, Value out,
             b, loc, scoreType, qt, kt,
             b.getF32FloatAttr(op.getEffectiveScale()));
         auto scores = tile::TransformScoresOp::create(
-            b, loc, scoreType, s, request, head, i0, j0, lens.numKeys,
+            b, loc, scoreType, s, request, head, i0, j0, lens.numQueries,
+            lens.numKeys,
             b.getI64IntegerAttr(pack));
         cloneRegion(op.getScoreMod(), scores.getScoreMod());
         cloneRegion(op.getMaskMod(), scores.getMaskMod());
@@ -418,6 +421,13 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
 
   /// The tile configuration of `op`, or failure with a diagnostic.
   FailureOr<TileConfig> configure(AttentionOpInterface op) {
+    for (auto [name, value] : {std::pair<StringRef, int64_t>{"block-m", blockM},
+                               {"block-n", blockN},
+                               {"gqa-pack", gqaPack}})
+      if (value < 0)
+        return op.emitOpError()
+               << "cannot be tiled: attn-tile's " << name
+               << " must be positive (or 0 for the default), got " << value;
     int64_t group = op.getNumQueryHeads() / op.getNumKVHeads();
     int64_t pack = gqaPack ? gqaPack : group;
     if (group % pack != 0)

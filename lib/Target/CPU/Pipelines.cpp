@@ -62,25 +62,34 @@ void addLowerToLLVM(OpPassManager &pm) {
 }
 } // namespace
 
-void mlir::attn::buildAttnToCPUReferencePipeline(OpPassManager &pm) {
+void mlir::attn::buildAttnToCPUReferencePipeline(
+    OpPassManager &pm, const CPUPipelineOptions &options) {
   // attn ops to loops on tensors.
   pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
   pm.addPass(createConvertAttnToLoops());
+  if (options.verifyBounds)
+    pm.addPass(createGenerateRuntimeVerificationPass());
   pm.addPass(createCanonicalizerPass());
   addBufferization(pm);
   addLowerToLLVM(pm);
 }
 
-void mlir::attn::buildAttnToCPUPipeline(OpPassManager &pm) {
+void mlir::attn::buildAttnToCPUPipeline(OpPassManager &pm,
+                                        const CPUPipelineOptions &options) {
   // Softmax attention ops through the tiled form; the others (linear
   // attention, KV appends, LSE merges) through the loop lowering.
   pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
   pm.addPass(createAttnExpandFunctors());
   pm.addPass(createAttnTile());
   pm.addPass(tile::createAttnSkipMaskedBlocks());
+  pm.addPass(tile::createAttnPageKV());
   pm.addPass(tile::createAttnInlineFunctors());
   pm.addPass(createConvertAttnTileToLinalg());
   pm.addPass(createConvertAttnToLoops());
+  // Every load of an operand, metadata included, checked against its
+  // buffer's bounds (attn-run --verify-bounds).
+  if (options.verifyBounds)
+    pm.addPass(createGenerateRuntimeVerificationPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   addBufferization(pm);
@@ -95,12 +104,12 @@ void mlir::attn::registerAttnCPUPipelines() {
       "Lower attn ops to the LLVM dialect for the host CPU through the "
       "reference lowering (convert-attn-to-loops), with the runtime's "
       "packed-memref kernel ABI",
-      buildAttnToCPUReferencePipeline);
+      [](OpPassManager &pm) { buildAttnToCPUReferencePipeline(pm); });
   PassPipelineRegistration<>(
       "attn-to-cpu",
       "Lower attn ops to the LLVM dialect for the host CPU through the tiled "
       "form (attn-expand-functors, attn-tile, attn-skip-masked-blocks, "
-      "attn-inline-functors, convert-attn-tile-to-linalg), with the runtime's packed-memref kernel "
+      "attn-page-kv, attn-inline-functors, convert-attn-tile-to-linalg), with the runtime's packed-memref kernel "
       "ABI",
-      buildAttnToCPUPipeline);
+      [](OpPassManager &pm) { buildAttnToCPUPipeline(pm); });
 }

@@ -16,16 +16,26 @@ namespace attn {
 #define GEN_PASS_REGISTRATION
 #include "attn/Target/CPU/Passes.h.inc"
 
+/// Options shared by the CPU pipelines.
+struct CPUPipelineOptions {
+  /// Check every memref access of the lowered kernels at run time
+  /// (`generate-runtime-verification`): an out-of-bounds read aborts with
+  /// its location. For tests; slow.
+  bool verifyBounds = false;
+};
+
 /// The reference CPU pipeline, `attn-to-cpu-reference`: attn ops (tensors)
 /// through `convert-attn-to-loops`, bufferization and the kernel ABI to the
 /// LLVM dialect, with a `NAME_attn_entry` per public function.
-void buildAttnToCPUReferencePipeline(OpPassManager &pm);
+void buildAttnToCPUReferencePipeline(OpPassManager &pm,
+                                     const CPUPipelineOptions &options = {});
 
 /// The CPU pipeline, `attn-to-cpu`: softmax attention ops through the tiled
 /// form (attn-expand-functors, attn-tile, attn-inline-functors,
 /// convert-attn-tile-to-linalg), the other ops through the loop lowering,
 /// then as the reference pipeline from bufferization on.
-void buildAttnToCPUPipeline(OpPassManager &pm);
+void buildAttnToCPUPipeline(OpPassManager &pm,
+                            const CPUPipelineOptions &options = {});
 
 /// Registers the `attn-to-cpu` and `attn-to-cpu-reference` pipelines.
 void registerAttnCPUPipelines();

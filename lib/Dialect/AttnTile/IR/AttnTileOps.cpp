@@ -181,20 +181,17 @@ void LoadQOp::getEffects(
 // LoadKVOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult LoadKVOp::verify() {
-  KVSource layout = getLayout();
-  auto source = cast<MemRefType>(getSource().getType());
+/// The rank, page table and channels of a K/V buffer read by a tile op.
+static LogicalResult verifyKVSource(Operation *op, KVSource layout,
+                                    Value sourceValue, Type resultType,
+                                    Value descale) {
+  auto source = cast<MemRefType>(sourceValue.getType());
   int64_t rank = getSourceRank(layout);
   if (source.getRank() != rank)
-    return emitOpError() << "expects a rank-" << rank << " buffer for the '"
-                         << stringifyKVSource(layout) << "' layout, got "
-                         << source;
-  if (isPaged() != static_cast<bool>(getTable()))
-    return emitOpError() << "expects a page table "
-                         << (isPaged() ? "for" : "only for paged layouts, not")
-                         << " the '" << stringifyKVSource(layout)
-                         << "' layout";
-  FailureOr<RankedTensorType> tile = tile2D(*this, getType(), "the result");
+    return op->emitOpError() << "expects a rank-" << rank
+                             << " buffer for the '" << stringifyKVSource(layout)
+                             << "' layout, got " << source;
+  FailureOr<RankedTensorType> tile = tile2D(op, resultType, "the result");
   if (failed(tile))
     return failure();
   ArrayRef<int64_t> s = source.getShape();
@@ -215,11 +212,47 @@ LogicalResult LoadKVOp::verify() {
     break;
   }
   if (!compatible(tile->getDimSize(1), dim))
-    return emitOpError() << "expects the tile's " << tile->getDimSize(1)
-                         << " channels to match the buffer's head dim " << dim;
-  if (failed(checkScale(*this, getDescale(), "descale")))
+    return op->emitOpError() << "expects the tile's " << tile->getDimSize(1)
+                             << " channels to match the buffer's head dim "
+                             << dim;
+  if (failed(checkScale(op, descale, "descale")))
     return failure();
-  return checkLoadedType(*this, source, *tile, getDescale());
+  return checkLoadedType(op, source, *tile, descale);
+}
+
+LogicalResult LoadKVOp::verify() {
+  if (isPaged() != static_cast<bool>(getTable()))
+    return emitOpError() << "expects a page table "
+                         << (isPaged() ? "for" : "only for paged layouts, not")
+                         << " the '" << stringifyKVSource(getLayout())
+                         << "' layout";
+  return verifyKVSource(*this, getLayout(), getSource(), getType(),
+                        getDescale());
+}
+
+LogicalResult GatherKVOp::verify() {
+  if (getLayout() == KVSource::rows)
+    return emitOpError("gathers from paged layouts only; 'rows' buffers are "
+                       "read with load_kv");
+  if (getSlots().getType().getDimSize(0) != getType().getDimSize(0))
+    return emitOpError() << "expects one slot per tile row, got "
+                         << getSlots().getType() << " for " << getType();
+  return verifyKVSource(*this, getLayout(), getSource(), getType(),
+                        getDescale());
+}
+
+void GatherKVOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  addRead(effects, getSourceMutable());
+  if (getDescale())
+    addRead(effects, getDescaleMutable()[0]);
+}
+
+void PageSlotsOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  addRead(effects, getTableMutable());
 }
 
 void LoadKVOp::getEffects(

@@ -51,7 +51,8 @@ Value mlir::attn::tile::inlineScoreFunctors(RewriterBase &rewriter,
             b, loc,
             b.getF32FloatAttr(-std::numeric_limits<float>::infinity()));
         Value s = args[0];
-        // score_mod runs only where the key exists and is visible.
+        // The regions run only inside the request (i < Sq, j < Sk), and
+        // score_mod only where the key is visible.
         auto scored = [&](OpBuilder &b) -> Value {
           if (op.getScoreMod().empty())
             return s;
@@ -74,8 +75,12 @@ Value mlir::attn::tile::inlineScoreFunctors(RewriterBase &rewriter,
               });
           scf::YieldOp::create(b, loc, inner.getResult(0));
         };
-        Value inside = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
-                                             j, op.getNumKeys());
+        Value inside = arith::AndIOp::create(
+            b, loc,
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, i,
+                                  op.getNumQueries()),
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, j,
+                                  op.getNumKeys()));
         auto outer = scf::IfOp::create(
             b, loc, inside, masked, [&](OpBuilder &b, Location loc) {
               scf::YieldOp::create(b, loc, negInf);

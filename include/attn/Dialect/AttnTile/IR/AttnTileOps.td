@@ -139,6 +139,59 @@ def AttnTile_LoadKVOp : AttnTile_Op<"load_kv",
   }];
 }
 
+def AttnTile_PageSlotsOp : AttnTile_Op<"page_slots",
+    [DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "looks up the cache slots of a tile's keys in a page table";
+  let description = [{
+    For row `r < count` of a KV tile, key `j = key + r` of the request lives
+    in page `p = table[first + j / page_size]`, slot `j % page_size`; the
+    result holds its slot id `p * page_size + j % page_size` (0 for rows at
+    or past `count`). `attn-page-kv` splits a paged `load_kv` into this
+    metadata lookup and a `gather_kv`, so backends can fetch the indices
+    first and then issue one row copy per slot.
+
+    ```mlir
+    %slots = attn_tile.page_slots %kv_indices[%first, %j0] count %n
+        {page_size = 16 : i64} : memref<?xi32> -> tensor<64xindex>
+    ```
+  }];
+  let arguments = (ins MemRefRankOf<[AnyInteger], [1]>:$table, Index:$first,
+                       Index:$key, Index:$count,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$page_size);
+  let results = (outs 1DTensorOf<[Index]>:$slots);
+  let assemblyFormat = [{
+    $table `[` $first `,` $key `]` `count` $count attr-dict
+    `:` type($table) `->` type($slots)
+  }];
+}
+
+def AttnTile_GatherKVOp : AttnTile_Op<"gather_kv",
+    [DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "gathers a K or V tile from cache slots";
+  let description = [{
+    Row `r < count` of the tile is the key in slot `slots[r]` of a paged
+    cache (page `slots[r] / page_size`, position `slots[r] % page_size`),
+    in KV head `head`, addressed as the `layout` says (`nhd`, `hnd`,
+    `vllm_key`, `vllm_value`, `latent`); rows at or past `count` are zero.
+    Element types and `descale` are as for `load_kv`.
+
+    ```mlir
+    %k = attn_tile.gather_kv <nhd> %kcache[%slots, %kvh] count %n
+        : memref<?x16x8x128xbf16>, tensor<64xindex> -> tensor<64x128xbf16>
+    ```
+  }];
+  let arguments = (ins AttnTile_KVSourceAttr:$layout, AnyMemRef:$source,
+                       1DTensorOf<[Index]>:$slots, Index:$head, Index:$count,
+                       Optional<AnyMemRef>:$descale);
+  let results = (outs AnyStaticShapeTensor:$result);
+  let assemblyFormat = [{
+    $layout $source `[` $slots `,` $head `]` `count` $count
+    (`descale` $descale^ `:` type($descale))?
+    attr-dict `:` type($source) `,` type($slots) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Tile computations
 //===----------------------------------------------------------------------===//
@@ -147,24 +200,28 @@ def AttnTile_RopeOp : AttnTile_Op<"rope", [
     DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
   let summary = "rotates the rows of a Q or K tile by RoPE";
   let description = [{
-    Applies `rope` to every row of a `[rows, D]` tile; the result is f32.
-    Row `r` sits at position `offset + r / gqa_pack`, or, with `positions`
-    (a 1-D integer buffer), at `positions[offset + r / gqa_pack]`.
-    Channels at or past the attribute's `dim` are copied.
+    Applies `rope` to the rows of a `[rows, D]` tile whose position index
+    `r / gqa_pack` is below `count`; the result is f32. Row `r` sits at
+    position `offset + r / gqa_pack`, or, with `positions` (a 1-D integer
+    buffer), at `positions[offset + r / gqa_pack]`. Channels at or past the
+    attribute's `dim`, and rows past `count` (padding, never read from
+    `positions`), are copied.
 
     ```mlir
-    %qr = attn_tile.rope %q at %pos {gqa_pack = 4 : i64,
+    %qr = attn_tile.rope %q at %pos count %n {gqa_pack = 4 : i64,
         rope = #attn.rope<theta = 10000.0, dim = 128, style = neox>}
         : tensor<64x128xbf16> -> tensor<64x128xf32>
     ```
   }];
   let arguments = (ins AnyStaticShapeTensor:$tile, Index:$offset,
+                       Index:$count,
                        Optional<MemRefRankOf<[AnyInteger], [1]>>:$positions,
                        Attn_RopeAttr:$rope,
                        ConfinedAttr<I64Attr, [IntPositive]>:$gqa_pack);
   let results = (outs AnyStaticShapeTensor:$result);
   let assemblyFormat = [{
-    $tile `at` $offset (`positions` $positions^ `:` type($positions))?
+    $tile `at` $offset `count` $count
+    (`positions` $positions^ `:` type($positions))?
     attr-dict `:` type($tile) `->` type($result)
   }];
   let hasVerifier = 1;
@@ -210,14 +267,16 @@ def AttnTile_TransformScoresOp : AttnTile_Op<"transform_scores", [
     Element `(r, c)` of a `[block_m, block_n]` score tile belongs to
     query `i = query + r / gqa_pack` of the request, head
     `h = head + r % gqa_pack` and key `j = key + c`. It becomes `-inf` when
-    `j >= num_keys` or `mask_mod(b, h, i, j)` is false, and
-    `score_mod(s, b, h, i, j)` otherwise; both regions are optional and end
-    in `attn_tile.yield`. They are the regions of the `attn` op this tile
-    came from, so they may read values defined above.
+    `i >= num_queries`, `j >= num_keys` or `mask_mod(b, h, i, j)` is false,
+    and `score_mod(s, b, h, i, j)` otherwise; both regions are optional and
+    end in `attn_tile.yield`, and run only for elements inside the request
+    (so they may index per-query and per-key data). They are the regions of
+    the `attn` op this tile came from, so they may read values defined
+    above.
 
     ```mlir
-    %t = attn_tile.transform_scores %s at(%b, %h0, %i0, %j0) keys %sk
-        {gqa_pack = 4 : i64} : tensor<64x64xf32>
+    %t = attn_tile.transform_scores %s at(%b, %h0, %i0, %j0) queries %sq
+        keys %sk {gqa_pack = 4 : i64} : tensor<64x64xf32>
       score_mod {
       ^bb0(%x: f32, %b: index, %h: index, %i: index, %j: index):
         attn_tile.yield %x : f32
@@ -229,13 +288,14 @@ def AttnTile_TransformScoresOp : AttnTile_Op<"transform_scores", [
     ```
   }];
   let arguments = (ins AnyStaticShapeTensor:$scores, Index:$request,
-                       Index:$head, Index:$query, Index:$key, Index:$num_keys,
+                       Index:$head, Index:$query, Index:$key,
+                       Index:$num_queries, Index:$num_keys,
                        ConfinedAttr<I64Attr, [IntPositive]>:$gqa_pack);
   let results = (outs AnyStaticShapeTensor:$result);
   let regions = (region AnyRegion:$score_mod, AnyRegion:$mask_mod);
   let assemblyFormat = [{
     $scores `at` `(` $request `,` $head `,` $query `,` $key `)`
-    `keys` $num_keys attr-dict `:` type($scores)
+    `queries` $num_queries `keys` $num_keys attr-dict `:` type($scores)
     (`score_mod` $score_mod^)? (`mask_mod` $mask_mod^)?
   }];
   let hasVerifier = 1;

@@ -14,12 +14,12 @@ def AttnInlineFunctors : Pass<"attn-inline-functors"> {
     request, head, query and key indices (`linalg.index`, the GQA packing
     and the tile offsets) and runs the regions inline:
 
-        s'[r, c] = j < num_keys && mask_mod(b, h, i, j)
+        s'[r, c] = i < num_queries && j < num_keys && mask_mod(b, h, i, j)
                    ? score_mod(s[r, c], b, h, i, j) : -inf
 
-    `mask_mod` and `score_mod` run only for keys inside the request, and
-    `score_mod` only for visible ones, so regions that read per-key data
-    never read past it. The result is target-neutral: the CPU lowering runs
+    `mask_mod` and `score_mod` run only for queries and keys inside the
+    request, and `score_mod` only for visible keys, so regions that read
+    per-query or per-key data never read past it. The result is target-neutral: the CPU lowering runs
     the generic as loops, GPU lowerings distribute it over the lanes that
     hold each score.
   }];
@@ -106,6 +106,31 @@ def AttnSplitKV : Pass<"attn-split-kv"> {
                            "::mlir::scf::SCFDialect"];
   let statistics = [
     Statistic<"numSplit", "num-split", "Number of kernels split">
+  ];
+}
+
+def AttnPageKV : Pass<"attn-page-kv"> {
+  let summary = "Split paged KV tile loads into page-table lookups and "
+                "slot gathers";
+  let description = [{
+    Every `attn_tile.load_kv` of a paged layout (FlashInfer `nhd`/`hnd` with
+    any page size including 1, vLLM `vllm_key`/`vllm_value`, MLA `latent`)
+    reads key rows through the request's page table. The pass makes the
+    two steps explicit:
+
+        %slots = attn_tile.page_slots %table[%first, %j0] count %n
+            {page_size = P}                 // one slot id per tile row
+        %k = attn_tile.gather_kv <nhd> %cache[%slots, %kvh] count %n
+
+    so the metadata lookup is done once per KV tile and shared by its K and
+    V loads (a K and a V load of the same keys reuse one `page_slots`), and
+    the data movement is one gather whose addressing alone depends on the
+    layout. Contiguous (`rows`) loads are left alone. A cache whose page
+    size is not static is left alone with a remark.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+  let statistics = [
+    Statistic<"numPaged", "num-paged", "Number of paged loads rewritten">
   ];
 }
 
