@@ -383,6 +383,11 @@ void collect(ContractBuilder &c, Operation *op) {
                  {"indptr", p.getKvIndptr()}},
                 {{"page_size", c.size(p.getKCache(), pageDim)}});
       })
+      .Case([&](RopeOp p) {
+        c.eqLeading(p.getResult(), p.getInput(), rankOf(p.getInput()));
+        c.eqLeading(p.getPositions(), p.getInput(),
+                    rankOf(p.getInput()) - 2);
+      })
       .Case([&](MergeStatesOp p) {
         Value first = p.getValues().front();
         for (Value v : p.getValues())

@@ -19,7 +19,7 @@ def ConvertAttnToLoops : Pass<"convert-attn-to-loops"> {
     row emitter (every mask, soft-cap, ALiBi, score_mod/mask_mod, every
     normalizer, LSE, RoPE, q/k/v descale and o_scale, FP8 E4M3 decoded and
     encoded by hand), linear_attention (HSTU, Lightning with its state),
-    append_kv (in place on its cache tensors) and merge_states. A fused
+    append_kv (in place on its cache tensors), merge_states and rope. A fused
     `qkv` must be split first (`attn-split-fused-qkv`).
   }];
   let dependentDialects = [

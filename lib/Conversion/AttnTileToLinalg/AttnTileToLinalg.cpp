@@ -236,7 +236,7 @@ Value lowerPageSlots(OpBuilder &b, PageSlotsOp op) {
       });
 }
 
-Value lowerRope(OpBuilder &b, RopeOp op) {
+Value lowerRope(OpBuilder &b, tile::RopeOp op) {
   Value tile = op.getTile();
   int64_t pack = op.getGqaPack();
   Type f32 = b.getF32Type();
@@ -488,7 +488,7 @@ struct ConvertAttnTileToLinalgPass
           .Case([&](PageSlotsOp o) {
             rewriter.replaceOp(o, lowerPageSlots(rewriter, o));
           })
-          .Case([&](RopeOp o) { rewriter.replaceOp(o, lowerRope(rewriter, o)); })
+          .Case([&](tile::RopeOp o) { rewriter.replaceOp(o, lowerRope(rewriter, o)); })
           .Case([&](ConcatOp o) {
             rewriter.replaceOp(o, lowerConcat(rewriter, o));
           })

@@ -64,4 +64,5 @@ void mlir::attn::populateAttnToLoopsPatterns(RewritePatternSet &patterns) {
   loops::populateAttentionToLoopsPatterns(patterns);
   loops::populateLinearAttentionToLoopsPatterns(patterns);
   loops::populateCacheOpsToLoopsPatterns(patterns);
+  loops::populateRopeToLoopsPatterns(patterns);
 }

@@ -79,6 +79,7 @@ void mlir::attn::buildAttnToCPUPipeline(OpPassManager &pm,
   // Softmax attention ops through the tiled form; the others (linear
   // attention, KV appends, LSE merges) through the loop lowering.
   pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
+  pm.addPass(createAttnFuseRope());
   pm.addPass(createAttnExpandFunctors());
   pm.addPass(createAttnTile());
   pm.addPass(tile::createAttnSkipMaskedBlocks());
@@ -108,7 +109,7 @@ void mlir::attn::registerAttnCPUPipelines() {
   PassPipelineRegistration<>(
       "attn-to-cpu",
       "Lower attn ops to the LLVM dialect for the host CPU through the tiled "
-      "form (attn-expand-functors, attn-tile, attn-skip-masked-blocks, "
+      "form (attn-fuse-rope, attn-expand-functors, attn-tile, attn-skip-masked-blocks, "
       "attn-page-kv, attn-inline-functors, convert-attn-tile-to-linalg), with the runtime's packed-memref kernel "
       "ABI",
       [](OpPassManager &pm) { buildAttnToCPUPipeline(pm); });

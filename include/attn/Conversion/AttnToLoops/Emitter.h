@@ -107,6 +107,7 @@ Value dotProduct(Emitter &e, int64_t dim, function_ref<Value(Value)> lhs,
 void populateAttentionToLoopsPatterns(RewritePatternSet &patterns);
 void populateLinearAttentionToLoopsPatterns(RewritePatternSet &patterns);
 void populateCacheOpsToLoopsPatterns(RewritePatternSet &patterns);
+void populateRopeToLoopsPatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::attn::loops
 

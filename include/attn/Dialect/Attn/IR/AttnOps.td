@@ -401,6 +401,40 @@ def Attn_LinearAttentionOp : Attn_Op<"linear_attention",
 }
 
 //===----------------------------------------------------------------------===//
+// attn.rope
+//===----------------------------------------------------------------------===//
+
+def Attn_RopeOp : Attn_Op<"rope", [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "rotate query or key vectors by RoPE";
+  let description = [{
+    Applies rotary position embedding (`rope`, docs/design.md §3.6) to every
+    head vector of `input`, dense `[B, S, H, D]` or token-major `[T, H, D]`.
+    Token `t` sits at `positions[t]` (an integer tensor shaped like the
+    token dimensions, `[B, S]` or `[T]`); without `positions`, a dense
+    input's token `(b, s)` sits at `s` (token-major inputs need them).
+
+    This is RoPE as a model writes it, before attention;
+    `attn-fuse-rope` moves it into the attention op's `rope` attribute so
+    the kernel rotates Q and K tiles after loading them instead of
+    materializing rotated tensors.
+
+    ```mlir
+    %qr = attn.rope %q {rope = #attn.rope<theta = 10000.0, dim = 128, style = neox>}
+        : tensor<2x?x32x128xbf16>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input,
+                       Optional<AnyRankedTensor>:$positions,
+                       Attn_RopeAttr:$rope);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $input (`positions` `(` $positions^ `:` type($positions) `)`)?
+    attr-dict `:` type($input)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // attn.append_kv
 //===----------------------------------------------------------------------===//
 

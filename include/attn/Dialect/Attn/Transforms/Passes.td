@@ -91,4 +91,34 @@ def AttnExpandFunctors : Pass<"attn-expand-functors"> {
   ];
 }
 
+def AttnFuseRope : Pass<"attn-fuse-rope"> {
+  let summary = "Fold attn.rope on the query and key into the attention op";
+  let description = [{
+    A model applies RoPE to Q and K, then attends:
+
+        %qr = attn.rope %q {rope = R} : tensor<B x Sq x Hq x D>
+        %kr = attn.rope %k {rope = R} : tensor<B x Sk x Hkv x D>
+        %o = attn.prefill q(%qr) k(%kr) v(%v) ...
+
+    The pass rewrites the prefill to read `%q` and `%k` with `rope = R`, so
+    the kernel rotates Q and K tiles right after loading them (attn-tile's
+    `attn_tile.rope`) and no rotated copy of Q or K is written to memory.
+    It is exact: the attention op rotates key `j` at `j` and query `i` at
+    `positions` (taken from the query's `attn.rope`, or `s` made explicit
+    as a `[B, Sq]` position tensor unless `Sq = Sk` statically, where the
+    op's default `i + Sk - Sq` is `i`).
+
+    The rotated tensors stay where something else uses them (e.g. the keys
+    appended to a cache). A dense prefill whose keys were rotated at
+    explicit positions, or whose query and key use different RoPE, is left
+    alone with a remark; ragged and paged ops keep their keys in a layout
+    whose positions the kernel cannot see, and are not matched.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+  let statistics = [
+    Statistic<"numFused", "num-fused", "Number of attention ops given RoPE">
+  ];
+}
+
 #endif // ATTN_DIALECT_ATTN_TRANSFORMS_PASSES_TD
