@@ -342,10 +342,12 @@ void Tiler::emitBody(tile::KernelOp kernel, const OpSources &src, Value out,
   if (src.qRope)
     qt = concat(b, loc, qt, loadQ(src.qRope, token, head, count, qDescale));
   // Query i sits at position i + Sk - Sq unless positions are given.
-  Value qPos = src.positions
-                   ? token
-                   : m.add(i0, m.sub(lens.numKeys, lens.numQueries));
-  qt = rope(qt, qPos, count, src.positions, pack);
+  if (op.getRopeAttr()) {
+    Value qPos = src.positions
+                     ? token
+                     : m.add(i0, m.sub(lens.numKeys, lens.numQueries));
+    qt = rope(qt, qPos, count, src.positions, pack);
+  }
 
   int64_t dv = op.getVHeadDim();
   auto rowType = RankedTensorType::get({config.blockM}, f32);
@@ -460,18 +462,30 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
     }
     SmallVector<AttentionOpInterface> ops;
     getOperation()->walk([&](AttentionOpInterface op) { ops.push_back(op); });
-    IRRewriter rewriter(&getContext());
+    // Every op is checked before any is rewritten, so a refusal leaves the
+    // IR as it was.
+    SmallVector<TileConfig> configs;
+    bool refused = false;
     for (AttentionOpInterface op : ops) {
       if (std::string why = unsupported(op); !why.empty()) {
         op.emitOpError() << "cannot be tiled: it " << why;
-        return signalPassFailure();
+        refused = true;
+        continue;
       }
       FailureOr<TileConfig> config = configure(op);
-      if (failed(config))
-        return signalPassFailure();
+      if (failed(config)) {
+        refused = true;
+        continue;
+      }
+      configs.push_back(*config);
+    }
+    if (refused)
+      return signalPassFailure();
+    IRRewriter rewriter(&getContext());
+    for (auto [op, config] : llvm::zip(ops, configs)) {
       rewriter.setInsertionPoint(op);
       Tiler tiler(rewriter, op);
-      tiler.rewrite(tiler.sources(), *config);
+      tiler.rewrite(tiler.sources(), config);
       ++numTiled;
     }
   }

@@ -64,3 +64,39 @@ func.func @head_mask(%q: tensor<1x130x2x64xf32>, %k: tensor<1x130x1x64xf32>, %v:
     : (tensor<1x130x2x64xf32>, tensor<1x130x1x64xf32>, tensor<1x130x1x64xf32>) -> tensor<1x130x2x64xf32>
   return %o : tensor<1x130x2x64xf32>
 }
+
+// -----
+
+// Causal and a document mask over a packed sequence: the causal term bounds
+// the loop; the document term skips, at run time, each KV block whose ids
+// [kmin, kmax] miss the query block's [rmin, rmax]; visited blocks keep the
+// whole mask.
+// CHECK-LABEL: func.func @documents
+// Row ids over [i0, min(i0 + 4, Sq)).
+// CHECK: %[[ROWS:.*]]:2 = scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %c1 iter_args(%[[LO:.*]] = %c9223372036854775807, %[[HI:.*]] = %c-9223372036854775808)
+// CHECK: tensor.extract %{{.*}}[%[[I]]] : tensor<?xi32>
+// CHECK: arith.minsi
+// CHECK: arith.maxsi
+// CHECK: scf.for %[[NB:.*]] = %c0 to %{{.*}} step %c1 iter_args(%[[M:.*]] = %{{.*}}, %[[L:.*]] = %{{.*}}, %[[A:.*]] = %{{.*}})
+// CHECK: %[[KEYS:.*]]:2 = scf.for
+// CHECK: %[[BELOW:.*]] = arith.cmpi slt, %[[KEYS]]#1, %[[ROWS]]#0 : index
+// CHECK: %[[ABOVE:.*]] = arith.cmpi sgt, %[[KEYS]]#0, %[[ROWS]]#1 : index
+// CHECK: %[[HIDDEN:.*]] = arith.ori %[[BELOW]], %[[ABOVE]] : i1
+// CHECK: scf.if %[[HIDDEN]]
+// CHECK-NEXT: scf.yield %[[M]], %[[L]], %[[A]]
+// CHECK-NEXT: } else {
+// CHECK: attn_tile.transform_scores {{.*}} mask_mod
+// CHECK: attn_tile.online_softmax
+func.func @documents(%q: tensor<1x?x2x16xf32>, %k: tensor<1x?x2x16xf32>, %v: tensor<1x?x2x16xf32>,
+                     %doc: tensor<?xi32>) -> tensor<1x?x2x16xf32> {
+  %o = attn.prefill q(%q) k(%k) v(%v) {causal}
+      mask_mod {
+      ^bb0(%b: index, %h: index, %i: index, %j: index):
+        %di = tensor.extract %doc[%i] : tensor<?xi32>
+        %dj = tensor.extract %doc[%j] : tensor<?xi32>
+        %same = arith.cmpi eq, %di, %dj : i32
+        attn.yield %same : i1
+      }
+      : (tensor<1x?x2x16xf32>, tensor<1x?x2x16xf32>, tensor<1x?x2x16xf32>) -> tensor<1x?x2x16xf32>
+  return %o : tensor<1x?x2x16xf32>
+}

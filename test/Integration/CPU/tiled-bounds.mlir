@@ -12,6 +12,10 @@
 // Paged decode, page size 16, requests of 17, 0 and 5 keys, 8-key tiles,
 // split three ways.
 // RUN: attn-run %s -e decode --passes='attn-expand-functors,attn-tile{block-n=8},attn-page-kv,attn-split-kv{splits=3}' --verify-bounds --check --tolerance=1e-5 --input 'kv_indptr=0 2 2 3' --input 'kv_indices=2 0 1' --input 'kv_last_page_len=1 0 5' --dim k_cache.0=3 --dim v_cache.0=3 | FileCheck %s --check-prefix=LSE
+// A causal document mask over 23 packed tokens in 4 documents (5, 3, 12
+// and 3 tokens): attn-skip-masked-blocks skips other documents' KV blocks
+// at run time from the ids' ranges; the reads of `doc` stay in bounds.
+// RUN: attn-run %s -e documents --passes='attn-expand-functors,attn-tile{block-m=8 block-n=4},attn-skip-masked-blocks' --verify-bounds --check --tolerance=1e-5 --dim q.1=23 --dim k.1=23 --dim v.1=23 --input 'doc=0 0 0 0 0 1 1 1 2 2 2 2 2 2 2 2 2 2 2 2 3 3 3' | FileCheck %s --check-prefix=LSE
 // CHECK: check out: max_abs_err=
 // LSE: check out: max_abs_err=
 // LSE: check lse: max_abs_err=
@@ -52,4 +56,19 @@ func.func @decode(%q: tensor<3x4x8xf32> {attn.name = "q"}, %kc: tensor<?x16x2x8x
     : (tensor<3x4x8xf32>, tensor<?x16x2x8xf32>, tensor<?x16x2x8xf32>, tensor<4xi32>, tensor<3xi32>, tensor<3xi32>)
     -> (tensor<3x4x8xf32>, tensor<3x4xf32>)
   return %o, %l : tensor<3x4x8xf32>, tensor<3x4xf32>
+}
+
+func.func @documents(%q: tensor<1x?x2x16xf32> {attn.name = "q"}, %k: tensor<1x?x2x16xf32> {attn.name = "k"},
+                     %v: tensor<1x?x2x16xf32> {attn.name = "v"}, %doc: tensor<?xi32> {attn.name = "doc"})
+    -> (tensor<1x?x2x16xf32> {attn.name = "out"}, tensor<1x?x2xf32> {attn.name = "lse"}) {
+  %o, %l = attn.prefill q(%q) k(%k) v(%v) {causal}
+      mask_mod {
+      ^bb0(%b: index, %h: index, %i: index, %j: index):
+        %di = tensor.extract %doc[%i] : tensor<?xi32>
+        %dj = tensor.extract %doc[%j] : tensor<?xi32>
+        %same = arith.cmpi eq, %di, %dj : i32
+        attn.yield %same : i1
+      }
+      : (tensor<1x?x2x16xf32>, tensor<1x?x2x16xf32>, tensor<1x?x2x16xf32>) -> (tensor<1x?x2x16xf32>, tensor<1x?x2xf32>)
+  return %o, %l : tensor<1x?x2x16xf32>, tensor<1x?x2xf32>
 }

@@ -8,7 +8,11 @@
 
 #include "attn/Dialect/AttnTile/Transforms/Passes.h"
 
+#include "attn/Dialect/Attn/Transforms/RequestLengths.h"
+
 #include "mlir/IR/IRMapping.h"
+
+#include <limits>
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace mlir::attn::tile {
@@ -37,6 +41,13 @@ struct Linear {
     r.uniform.append(o.uniform.begin(), o.uniform.end());
     return r;
   }
+};
+
+/// `table[row] == table[key]` with row = i + u and key = j + u' (uniform
+/// u, u'): a document mask over packed sequences.
+struct DocTerm {
+  Value table;
+  Linear row, key;
 };
 
 /// Reads a mask_mod region (b, h, i, j) -> i1.
@@ -89,7 +100,7 @@ public:
 
   /// The terms `t >= 0` of the yielded conjunction; `complete` is false when
   /// a conjunct was not recognized.
-  SmallVector<Linear> terms(bool &complete) {
+  SmallVector<Linear> terms(bool &complete, SmallVector<DocTerm> &docs) {
     SmallVector<Linear> out;
     complete = true;
     Value root = block.getTerminator()->getOperand(0);
@@ -103,15 +114,48 @@ public:
         continue;
       }
       std::optional<Linear> t = term(v);
-      if (t && std::abs(t->cj) <= 1 && t->cj != 0)
+      if (t && std::abs(t->cj) <= 1 && t->cj != 0) {
         out.push_back(*t);
-      else
-        complete = false;
+        continue;
+      }
+      // Not linear: the mask stays on every visited block. A document
+      // term still lets hidden blocks be skipped at run time.
+      complete = false;
+      if (std::optional<DocTerm> d = document(v))
+        docs.push_back(*d);
     }
     return out;
   }
 
 private:
+  /// `extract(T, i + u) == extract(T, j + u')`, either way round.
+  std::optional<DocTerm> document(Value v) {
+    auto cmp = v.getDefiningOp<arith::CmpIOp>();
+    if (!cmp || cmp->getBlock() != &block ||
+        cmp.getPredicate() != arith::CmpIPredicate::eq)
+      return std::nullopt;
+    auto lookup = [&](Value x) -> std::optional<std::pair<Value, Linear>> {
+      auto e = x.getDefiningOp<tensor::ExtractOp>();
+      if (!e || e->getBlock() != &block || e.getIndices().size() != 1 ||
+          !isUniform(e.getTensor()))
+        return std::nullopt;
+      std::optional<Linear> at = linearize(e.getIndices()[0]);
+      if (!at)
+        return std::nullopt;
+      return std::make_pair(e.getTensor(), *at);
+    };
+    auto l = lookup(cmp.getLhs()), r = lookup(cmp.getRhs());
+    if (!l || !r || l->first != r->first)
+      return std::nullopt;
+    auto isRow = [](const Linear &t) { return t.ci == 1 && t.cj == 0; };
+    auto isKey = [](const Linear &t) { return t.ci == 0 && t.cj == 1; };
+    if (isRow(l->second) && isKey(r->second))
+      return DocTerm{l->first, l->second, r->second};
+    if (isKey(l->second) && isRow(r->second))
+      return DocTerm{l->first, r->second, l->second};
+    return std::nullopt;
+  }
+
   /// cmpi as `t >= 0`.
   std::optional<Linear> term(Value v) {
     auto cmp = v.getDefiningOp<arith::CmpIOp>();
@@ -181,6 +225,65 @@ Value materialize(OpBuilder &builder, Value v, Block &region, Value request,
   return map.lookup(v);
 }
 
+/// The [min, max] of `table[from + u .. to + u)` as signed indices
+/// ([MAX, MIN] when empty).
+std::pair<Value, Value> idRange(OpBuilder &b, Location loc, Value table,
+                                Value from, Value to, Value u) {
+  S s{b, loc};
+  Value lo = s.c(std::numeric_limits<int64_t>::max());
+  Value hi = s.c(std::numeric_limits<int64_t>::min());
+  auto loop = scf::ForOp::create(
+      b, loc, from, to, s.c(1), ValueRange{lo, hi},
+      [&](OpBuilder &nb, Location nloc, Value x, ValueRange range) {
+        S n{nb, nloc};
+        Value id = attn::readIndex(nb, nloc, table, n.add(x, u));
+        scf::YieldOp::create(nb, nloc,
+                             ValueRange{n.min(range[0], id), n.max(range[1], id)});
+      });
+  return {loop.getResult(0), loop.getResult(1)};
+}
+
+/// Wraps the body of the KV loop in `scf.if`: a block whose keys' document
+/// ids [kmin, kmax] do not meet the rows' [rmin, rmax] is hidden (no pair of
+/// equal ids exists), and the loop passes the softmax state through.
+void skipOtherDocuments(OpBuilder &b, scf::ForOp loop, TransformScoresOp op,
+                        const DocTerm &d, Value table, Value rowU, Value keyU,
+                        int64_t rows, int64_t blockN) {
+  Location loc = op.getLoc();
+  S s{b, loc};
+  // Rows [i0, min(i0 + rows, Sq)): padding rows have no ids.
+  Value i0 = op.getQuery();
+  Value rowsEnd = s.min(s.add(i0, s.c(rows)), op.getNumQueries());
+  auto [rmin, rmax] = idRange(b, loc, table, i0, s.max(rowsEnd, i0), rowU);
+
+  Block *body = loop.getBody();
+  auto yield = cast<scf::YieldOp>(body->getTerminator());
+  OpBuilder inner = OpBuilder::atBlockBegin(body);
+  S n{inner, loc};
+  Value j0 = n.mul(loop.getInductionVar(), n.c(blockN));
+  Value keysEnd = n.min(n.add(j0, n.c(blockN)), op.getNumKeys());
+  auto [kmin, kmax] = idRange(inner, loc, table, j0, n.max(keysEnd, j0), keyU);
+  Value hidden = arith::OrIOp::create(
+      inner, loc,
+      arith::CmpIOp::create(inner, loc, arith::CmpIPredicate::slt, kmax, rmin),
+      arith::CmpIOp::create(inner, loc, arith::CmpIPredicate::sgt, kmin, rmax));
+  auto branch = scf::IfOp::create(inner, loc, loop.getResultTypes(), hidden,
+                                  /*withElseRegion=*/true);
+  Operation *first = branch->getNextNode();
+  // then: hidden, the state passes through; else: the block's work.
+  OpBuilder thenB = branch.getThenBodyBuilder();
+  scf::YieldOp::create(thenB, loc, loop.getRegionIterArgs());
+  Block *elseBlock = branch.elseBlock();
+  for (Operation *op = first; op != yield;) {
+    Operation *next = op->getNextNode();
+    op->moveBefore(elseBlock, elseBlock->end());
+    op = next;
+  }
+  OpBuilder elseB = OpBuilder::atBlockEnd(elseBlock);
+  scf::YieldOp::create(elseB, loc, yield.getOperands());
+  yield->setOperands(branch.getResults());
+}
+
 struct SkipMaskedBlocksPass
     : mlir::attn::tile::impl::AttnSkipMaskedBlocksBase<SkipMaskedBlocksPass> {
   void runOnOperation() override {
@@ -212,8 +315,9 @@ struct SkipMaskedBlocksPass
     Block &region = op.getMaskMod().front();
     MaskAnalysis analysis(op.getMaskMod(), loop);
     bool complete;
-    SmallVector<Linear> terms = analysis.terms(complete);
-    if (terms.empty())
+    SmallVector<DocTerm> docs;
+    SmallVector<Linear> terms = analysis.terms(complete, docs);
+    if (terms.empty() && docs.empty())
       return;
 
     OpBuilder b(loop);
@@ -223,8 +327,8 @@ struct SkipMaskedBlocksPass
     Value iLo = op.getQuery(), iHi = s.add(iLo, s.c(rows - 1));
     Value lo = s.c(0), hi = loop.getUpperBound();
     Value fullLo = lo, fullHi = hi;
-    for (const Linear &t : terms) {
-      // u = sum of the uniform values, a * i over the block's rows.
+    // The sum of a term's uniform values, computed before the loop.
+    auto uniformSum = [&](const Linear &t) {
       Value u = s.c(0);
       for (auto [sign, v] : t.uniform) {
         Value m = v ? materialize(b, v, region, op.getRequest(), map)
@@ -232,6 +336,11 @@ struct SkipMaskedBlocksPass
         u = s.add(u, sign == 1 ? m : sign == -1 ? s.neg(m)
                                                 : s.mul(s.c(sign), m));
       }
+      return u;
+    };
+    for (const Linear &t : terms) {
+      // u = sum of the uniform values, a * i over the block's rows.
+      Value u = uniformSum(t);
       Value aLo = s.mul(s.c(t.ci), iLo), aHi = s.mul(s.c(t.ci), iHi);
       Value aMax = s.add(s.max(aLo, aHi), u), aMin = s.add(s.min(aLo, aHi), u);
       if (t.cj < 0) {
@@ -246,10 +355,18 @@ struct SkipMaskedBlocksPass
       }
     }
     hi = s.max(hi, lo);
-    ++numBounded;
+    if (!terms.empty())
+      ++numBounded;
     if (!complete) {
       loop.getLowerBoundMutable().assign(lo);
       loop.getUpperBoundMutable().assign(hi);
+      for (const DocTerm &d : docs)
+        skipOtherDocuments(b, loop, op, d,
+                           materialize(b, d.table, region, op.getRequest(),
+                                       map),
+                           uniformSum(d.row), uniformSum(d.key), rows, blockN);
+      if (!docs.empty())
+        ++numDocuments;
       return;
     }
     // [lo, fullLo) masked, [fullLo, fullHi) unmasked, [fullHi, hi) masked.

@@ -59,6 +59,13 @@ def AttnSkipMaskedBlocks : Pass<"attn-skip-masked-blocks"> {
     A term that depends on the head `h` or on anything else it cannot read
     is left to the mask (it still runs on every visited block), so the
     result is exact: skipped blocks are hidden and unmasked blocks visible.
+
+    Document masks over packed sequences, `doc[i + u] == doc[j + u']` with
+    `doc` a tensor defined above, are not linear: for them each KV block
+    computes the range `[kmin, kmax]` of its keys' ids and skips the block
+    at run time when it does not meet the query block's `[rmin, rmax]`
+    (then no pair of ids can be equal, whatever their order); visited
+    blocks keep the mask.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::scf::SCFDialect"];
@@ -66,7 +73,10 @@ def AttnSkipMaskedBlocks : Pass<"attn-skip-masked-blocks"> {
     Statistic<"numBounded", "num-bounded",
               "Number of KV loops whose bounds come from the mask">,
     Statistic<"numSplit", "num-split",
-              "Number of KV loops split around fully visible blocks">
+              "Number of KV loops split around fully visible blocks">,
+    Statistic<"numDocuments", "num-documents",
+              "Number of KV loops skipping other documents' blocks at run "
+              "time">
   ];
 }
 
