@@ -1220,37 +1220,31 @@ LogicalResult MergeStatesOp::fold(FoldAdaptor,
 //===----------------------------------------------------------------------===//
 
 LogicalResult RopeOp::verify() {
-  auto input = cast<RankedTensorType>(getInput().getType());
-  if (input.getRank() != 3 && input.getRank() != 4)
+  Checker c(*this);
+  Named x{getInput(), "input"};
+  int64_t rank = x.type().getRank();
+  if (rank != 3 && rank != 4)
     return emitOpError() << "expects a dense [B, S, H, D] or token-major "
                             "[T, H, D] input, got "
-                         << input;
-  if (!isa<FloatType>(input.getElementType()))
-    return emitOpError() << "expects float elements, got "
-                         << input.getElementType();
-  int64_t dim = input.getDimSize(input.getRank() - 1);
-  if (!ShapedType::isDynamic(dim) && getRope().getDim() > dim)
+                         << x.type();
+  // The element types, head dims and positions of the attention ops, whose
+  // operands this op produces.
+  if (failed(c.floatElt(x)) || failed(c.headDim(x, rank - 1)))
+    return failure();
+  if (getRope().getDim() > x.dim(rank - 1))
     return emitOpError() << "RoPE rotary dim " << getRope().getDim()
-                         << " exceeds the head dimension " << dim;
-  ArrayRef<int64_t> tokens = input.getShape().drop_back(2);
+                         << " exceeds the head dimension " << x.dim(rank - 1);
   Value pos = getPositions();
   if (!pos) {
-    if (input.getRank() == 3)
+    if (rank == 3)
       return emitOpError("needs 'positions' for a token-major [T, H, D] "
                          "input");
     return success();
   }
-  auto p = cast<RankedTensorType>(pos.getType());
-  if (!isa<IntegerType>(p.getElementType()) ||
-      p.getRank() != static_cast<int64_t>(tokens.size()) ||
-      !llvm::all_of(llvm::zip(p.getShape(), tokens), [](auto pair) {
-        auto [a, b] = pair;
-        return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
-      }))
-    return emitOpError() << "expects integer 'positions' shaped like the "
-                            "input's token dimensions, got "
-                         << p;
-  return success();
+  Named p{pos, "positions"};
+  return failure(failed(c.indexTensor(p, rank - 2)) ||
+                 failed(c.shape(p, x.type().getShape().drop_back(2),
+                                rank == 4 ? "[B, S]" : "[T]")));
 }
 
 Value mlir::attn::inlineFunctorRegion(OpBuilder &b, Region &region,
