@@ -48,3 +48,6 @@ config.substitutions.append(
     ("%mlir_c_runner_utils", os.path.join(llvm_lib_dir, "libmlir_c_runner_utils.so")))
 if shutil.which("ninja") or config.cmake_generator != "Ninja":
     config.available_features.add("cmake-build")
+# ptxas (as attn-compile looks for it) lets cuda packages carry cubins.
+if shutil.which("ptxas") or os.access("/usr/local/cuda/bin/ptxas", os.X_OK):
+    config.available_features.add("ptxas")

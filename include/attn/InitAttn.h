@@ -7,7 +7,8 @@
 
 namespace mlir::attn {
 
-/// Adds the attn and attn_tile dialects to `registry`.
+/// Adds the attn and attn_tile dialects to `registry`, and the translations
+/// to LLVM IR that attn's pipelines need.
 void registerAttnDialects(DialectRegistry &registry);
 
 /// Registers attn's passes and pass pipelines with the global registry, so

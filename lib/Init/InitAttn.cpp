@@ -8,9 +8,15 @@
 #include "attn/Dialect/AttnTile/Transforms/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Target/CPU/Passes.h"
+#include "attn/Target/NVVM/Pipelines.h"
+
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 
 void mlir::attn::registerAttnDialects(DialectRegistry &registry) {
   registry.insert<AttnDialect, tile::AttnTileDialect>();
+  // The pipelines translate device code (gpu-module-to-binary) and host
+  // code to LLVM IR.
+  registerAllToLLVMIRTranslations(registry);
 }
 
 void mlir::attn::registerAttnPasses() {
@@ -19,4 +25,5 @@ void mlir::attn::registerAttnPasses() {
   tile::registerAttnTileTransformsPasses();
   registerAttnCPUPasses();
   registerAttnCPUPipelines();
+  registerAttnNVVMPipelines();
 }

@@ -2,6 +2,10 @@
 
 #include "attn/Package/Compile.h"
 
+#include "attn/Dialect/Attn/IR/AttnDialect.h"
+#include "attn/Dialect/AttnTile/IR/AttnTileDialect.h"
+#include "attn/Target/NVVM/Pipelines.h"
+
 #include "attn/Package/KernelContract.h"
 #include "attn/Target/CPU/Passes.h"
 
@@ -10,6 +14,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/GPU/GPUToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 
@@ -162,9 +167,25 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
                                          const CompileOptions &options,
                                          StringRef outDir) {
   Location loc = module.getLoc();
-  if (options.target != "cpu")
+  bool cuda = options.target == "cuda";
+  if (options.target != "cpu" && !cuda)
     return emitError(loc) << "unknown target '" << options.target
-                          << "'; this attn-compile generates for: cpu";
+                          << "'; this attn-compile generates for: cpu, cuda";
+  if (cuda) {
+    // Until the NVIDIA lowering of attn_tile kernels exists, the cuda
+    // target compiles kernel functions written with the gpu dialect.
+    WalkResult notYet = module.walk([&](Operation *op) {
+      if (!isa<AttnDialect, tile::AttnTileDialect>(op->getDialect()))
+        return WalkResult::advance();
+      op->emitError() << "the cuda target cannot lower '"
+                      << op->getName()
+                      << "' yet: the NVIDIA lowering of attn_tile kernels "
+                         "is not implemented; compile it with --target=cpu";
+      return WalkResult::interrupt();
+    });
+    if (notYet.wasInterrupted())
+      return failure();
+  }
 
   // Contracts are derived from the tensor-level functions.
   std::vector<KernelContract> contracts;
@@ -190,12 +211,28 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
       return emitError(loc) << "bad pass pipeline '" << options.prePasses
                             << "': " << error;
   }
-  CPUPipelineOptions cpu;
-  cpu.verifyBounds = options.verifyBounds;
-  if (options.pipeline == "reference")
-    buildAttnToCPUReferencePipeline(pm, cpu);
-  else
-    buildAttnToCPUPipeline(pm, cpu);
+  std::string binaryFormat;
+  if (cuda) {
+    AttnToNVVMOptions nvvm;
+    nvvm.chip = options.chip;
+    nvvm.features = options.ptxFeatures;
+    // Without ptxas the package carries PTX, which the driver compiles
+    // when it loads the module.
+    binaryFormat = findPtxas().empty() ? "ptx" : "cubin";
+    nvvm.format = binaryFormat == "ptx" ? "isa" : "bin";
+    if (binaryFormat == "ptx")
+      emitWarning(loc) << "no ptxas found (PATH, /usr/local/cuda/bin): the "
+                          "package embeds PTX, compiled by the CUDA driver "
+                          "when it is loaded";
+    buildAttnToNVVMPipeline(pm, nvvm);
+  } else {
+    CPUPipelineOptions cpu;
+    cpu.verifyBounds = options.verifyBounds;
+    if (options.pipeline == "reference")
+      buildAttnToCPUReferencePipeline(pm, cpu);
+    else
+      buildAttnToCPUPipeline(pm, cpu);
+  }
   if (failed(pm.run(module)))
     return failure();
 
@@ -225,6 +262,7 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
   // LLVM IR, then a host shared object.
   registerBuiltinDialectTranslation(*module.getContext());
   registerLLVMDialectTranslation(*module.getContext());
+  registerGPUDialectTranslation(*module.getContext());
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(module, llvmContext, "attn_kernels");
@@ -265,6 +303,10 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
                         {"target", options.target},
                         {"binary", "kernels.so"},
                         {"kernels", std::move(kernels)}};
+  if (cuda) {
+    manifest["chip"] = options.chip;
+    manifest["device_code"] = binaryFormat;
+  }
   return writeFile(loc, manifestPath, [&](llvm::raw_ostream &os) {
     os << llvm::formatv("{0:2}", json::Value(std::move(manifest))) << "\n";
   });

@@ -50,6 +50,12 @@ _NAME_TO_NUMPY = {
     "i1": np.dtype(np.bool_),
 }
 
+def name_of_torch(dtype):
+    """attn dtype name of a torch dtype, or None if unsupported. torch names
+    its dtypes as numpy does ("torch.bfloat16" -> "bfloat16")."""
+    return _NUMPY_TO_NAME.get(str(dtype).replace("torch.", ""))
+
+
 FLOAT_NAMES = ("f32", "f16", "bf16")
 INDEX_NAMES = ("i32", "i64")
 

@@ -315,14 +315,19 @@ class Kernel(object):
     def arg(self, name):
         return self._by_name[name]
 
-    def launch(self, arrays=None, checked=True, **named):
+    def launch(self, arrays=None, checked=True, stream=None, **named):
         """Launch with the arguments given by name (a dict and/or keywords).
 
-        Buffers are numpy arrays whose dtype and rank match the signature;
-        read-only buffers are made C-contiguous if needed, written buffers
-        must already be C-contiguous and writeable (they are written in
-        place). Scalars are Python numbers. ``checked`` runs the runtime's
-        metadata checks first (raising CheckFailedError on bad indices).
+        Buffers are numpy arrays (cpu packages) or torch tensors (torch CPU
+        tensors for cpu packages, CUDA tensors for cuda packages) whose dtype
+        and rank match the signature; read-only buffers are made
+        C-contiguous if needed, written buffers must already be contiguous
+        and writeable (they are written in place). Scalars are Python
+        numbers. ``checked`` runs the runtime's metadata checks first
+        (raising CheckFailedError on bad indices). ``stream``: for GPU
+        packages, a CUstream handle as an int, or a torch.cuda.Stream;
+        default torch's current stream of the tensors' device. GPU launches
+        are asynchronous on that stream.
         """
         if self._handle is None:
             raise ValueError("kernel %r: its package was closed" % self.name)
@@ -345,6 +350,7 @@ class Kernel(object):
         n = len(self.args)
         c_args = (_Arg * max(n, 1))()
         keep = []  # keeps arrays and shape vectors alive during the call
+        cuda_device = None
         for a in self.args:
             value = given[a.name]
             c = c_args[a.index]
@@ -356,17 +362,29 @@ class Kernel(object):
                 else:
                     c.i64 = int(value)
                 continue
-            arr = self._buffer(a, value)
+            if _is_torch_tensor(value):
+                arr = self._tensor(a, value)
+                data, dims = arr.data_ptr(), tuple(arr.shape)
+                if arr.is_cuda:
+                    cuda_device = arr.device
+            else:
+                arr = self._buffer(a, value)
+                data, dims = arr.ctypes.data, arr.shape
             keep.append(arr)
-            shape = (ctypes.c_int64 * max(arr.ndim, 1))(*arr.shape)
+            shape = (ctypes.c_int64 * max(len(dims), 1))(*dims)
             keep.append(shape)
             c.kind = ARG_BUFFER
             c.dtype = _dtypes.enum_of(a.dtype)
-            c.data = arr.ctypes.data
-            c.rank = arr.ndim
+            c.data = data
+            c.rank = len(dims)
             c.shape = ctypes.cast(shape, ctypes.POINTER(ctypes.c_int64))
 
-        opts = _LaunchOptions(1 if checked else 0, None)
+        if stream is None and cuda_device is not None:
+            import torch
+            stream = torch.cuda.current_stream(cuda_device)
+        if stream is not None and not isinstance(stream, int):
+            stream = int(stream.cuda_stream)
+        opts = _LaunchOptions(1 if checked else 0, stream or None)
         rt = self.package.runtime
         status = rt.attn_kernel_launch(self._handle, c_args, n, ctypes.byref(opts))
         rt.check(status, "launching kernel %r" % self.name)
@@ -394,8 +412,28 @@ class Kernel(object):
                              "be a C-contiguous, writeable array" % (a.name, self.name))
         return value
 
+    def _tensor(self, a, value):
+        got = _dtypes.name_of_torch(value.dtype)
+        if got != a.dtype:
+            raise ValueError("%s: kernel %r expects dtype %s, got %s"
+                             % (a.name, self.name, a.dtype, value.dtype))
+        if value.dim() != a.rank:
+            raise ValueError("%s: kernel %r expects %d dims, got shape %s"
+                             % (a.name, self.name, a.rank, tuple(value.shape)))
+        if a.access == "read":
+            return value.contiguous()
+        if not value.is_contiguous():
+            raise ValueError("%s: kernel %r writes this argument in place, so it must "
+                             "be a contiguous tensor" % (a.name, self.name))
+        return value
+
     def __repr__(self):
         return "<attn.Kernel %s(%s)>" % (self.name, ", ".join(self.arg_names))
+
+
+def _is_torch_tensor(value):
+    """Whether `value` is a torch.Tensor, without importing torch."""
+    return type(value).__module__.startswith("torch") and hasattr(value, "data_ptr")
 
 
 def load_package(path):

@@ -1,16 +1,23 @@
 //===- Backend.cpp - Choosing a target backend ----------------------------===//
 
 #include "Backend.h"
+#include "CudaDriver.h"
 
 using namespace attn::runtime;
 
 Backend::~Backend() = default;
+
+Status Backend::copyToHost(void *, const void *, size_t, void *) {
+  return Status::error(ATTN_ERROR_UNSUPPORTED,
+                       "this backend's buffers are host memory");
+}
 
 bool attn::runtime::isTargetAvailable(Target target, std::string &reason) {
   switch (target) {
   case Target::Cpu:
     return true;
   case Target::Cuda:
+    return cuda::getDriver(reason) != nullptr;
   case Target::Hip:
     reason = std::string("the ") + getTargetName(target) +
              " backend is not part of this runtime yet";
@@ -30,6 +37,8 @@ Status attn::runtime::createBackend(Target target,
     backend = createCpuBackend();
     return Status::success();
   case Target::Cuda:
+    backend = createCudaBackend();
+    return Status::success();
   case Target::Hip:
     break;
   }

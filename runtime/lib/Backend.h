@@ -2,11 +2,10 @@
 //
 // A backend loads a package's binary, resolves its kernel entry points and
 // launches them. The CPU backend dlopens a shared object and calls
-// `void SYMBOL(void **args)` (the packed-memref ABI). GPU backends plug in
-// behind the same interface: CUDA would load a cubin with cuModuleLoadData
-// (libcuda dlopened at run time, so that the runtime has no link-time
-// dependency on it), resolve with cuModuleGetFunction and launch with
-// cuLaunchKernel on LaunchConfig::stream; HIP likewise with hipModule*.
+// `void SYMBOL(void **args)` (the packed-memref ABI). The CUDA backend runs
+// the same kind of host code, whose kernels launch cubins through the
+// driver (libcuda dlopened at run time, so that the runtime has no
+// link-time dependency on it) on LaunchConfig::stream; HIP is to follow.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,10 +49,19 @@ public:
   /// GPU backends return once the launch is enqueued on config.stream.
   virtual Status launch(KernelHandle handle, const std::vector<BoundArg> &args,
                         const LaunchConfig &config) = 0;
+
+  /// Whether the host can read the buffers passed to launch() (the CPU's
+  /// can; a GPU's are device memory).
+  virtual bool isHostAccessible() const { return true; }
+
+  /// Copies `bytes` of device memory at `src` to the host, ordered on
+  /// `stream`, and waits for it (for checked mode's metadata checks).
+  virtual Status copyToHost(void *dst, const void *src, size_t bytes,
+                            void *stream);
 };
 
 /// Whether `target` has a usable backend on this machine; if not, `reason`
-/// says why ("the cuda backend is not part of this runtime yet").
+/// says why (e.g. "cannot load the CUDA driver (libcuda.so.1): ...").
 bool isTargetAvailable(Target target, std::string &reason);
 
 /// Creates the backend for `target`, with no binary loaded yet.
@@ -62,6 +70,10 @@ Status createBackend(Target target, std::unique_ptr<Backend> &backend);
 
 /// The CPU backend (CpuBackend.cpp).
 std::unique_ptr<Backend> createCpuBackend();
+
+/// The CUDA backend (CudaBackend.cpp): the host code of a cuda package runs
+/// through the CPU backend and launches its cubins on the driver.
+std::unique_ptr<Backend> createCudaBackend();
 
 } // namespace attn::runtime
 

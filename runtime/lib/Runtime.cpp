@@ -215,11 +215,38 @@ Status launchKernel(const attn_kernel &kernel, const attn_arg *args,
   config.stream = options ? options->stream : nullptr;
 
   bool checked = !options || options->checked != 0;
-  if (checked) {
-    if (Status status = runChecks(spec, bound, env); !status.ok())
-      return status;
+  Backend &backend = *kernel.package->backend;
+  if (checked && !spec.checks.empty()) {
+    if (backend.isHostAccessible()) {
+      if (Status status = runChecks(spec, bound, env); !status.ok())
+        return status;
+    } else {
+      // Device buffers: the checks read host copies of the index metadata
+      // (the integer buffers), taken on the launch's stream.
+      std::vector<BoundArg> host = bound;
+      std::vector<std::vector<uint8_t>> copies;
+      for (BoundArg &arg : host) {
+        if (!arg.spec->isBuffer() || (arg.spec->dtype != ATTN_DTYPE_I32 &&
+                                      arg.spec->dtype != ATTN_DTYPE_I64))
+          continue;
+        size_t bytes = static_cast<size_t>(arg.numElements) *
+                       getDtypeSize(arg.spec->dtype);
+        copies.emplace_back(bytes);
+        if (bytes) {
+          if (Status status = backend.copyToHost(copies.back().data(),
+                                                 arg.data, bytes,
+                                                 config.stream);
+              !status.ok())
+            return status;
+        }
+        arg.data = copies.back().data();
+      }
+      LaunchSizeEnv hostEnv(spec, host);
+      if (Status status = runChecks(spec, host, hostEnv); !status.ok())
+        return status;
+    }
   }
-  return kernel.package->backend->launch(kernel.handle, bound, config);
+  return backend.launch(kernel.handle, bound, config);
 }
 
 /// The kernel's argument `index`, or null with the last error set.

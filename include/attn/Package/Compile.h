@@ -16,8 +16,11 @@
 namespace mlir::attn {
 
 struct CompileOptions {
-  /// Only "cpu" today.
+  /// "cpu" or "cuda" (host code plus a cubin; see attn-to-nvvm).
   std::string target = "cpu";
+  /// cuda: the GPU architecture and PTX features.
+  std::string chip = "sm_90a";
+  std::string ptxFeatures = "+ptx80";
   /// The C compiler that links the host shared object; empty: $ATTN_CC, else
   /// clang-22, else /usr/lib/llvm-22/bin/clang, else clang.
   std::string cc;

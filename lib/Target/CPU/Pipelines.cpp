@@ -19,9 +19,9 @@
 
 using namespace mlir;
 
-namespace {
 /// Tensors to buffers; results become out-parameters (the kernel ABI).
-void addBufferization(OpPassManager &pm) {
+void mlir::attn::addHostBufferizationPasses(OpPassManager &pm,
+                                             bool deallocate) {
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -41,9 +41,11 @@ void addBufferization(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   // Scratch buffers (tiles, states) are freed where they die.
-  bufferization::buildBufferDeallocationPipeline(pm);
+  if (deallocate)
+    bufferization::buildBufferDeallocationPipeline(pm);
 }
 
+namespace {
 /// Loops and buffers to the LLVM dialect, with the packed entry points.
 void addLowerToLLVM(OpPassManager &pm) {
   pm.addPass(createSCFToControlFlowPass());
@@ -70,7 +72,7 @@ void mlir::attn::buildAttnToCPUReferencePipeline(
   if (options.verifyBounds)
     pm.addPass(createGenerateRuntimeVerificationPass());
   pm.addPass(createCanonicalizerPass());
-  addBufferization(pm);
+  addHostBufferizationPasses(pm);
   addLowerToLLVM(pm);
 }
 
@@ -93,7 +95,7 @@ void mlir::attn::buildAttnToCPUPipeline(OpPassManager &pm,
     pm.addPass(createGenerateRuntimeVerificationPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
-  addBufferization(pm);
+  addHostBufferizationPasses(pm);
   pm.addPass(createConvertLinalgToLoopsPass());
   pm.addPass(createCanonicalizerPass());
   addLowerToLLVM(pm);

@@ -16,6 +16,13 @@ namespace attn {
 #define GEN_PASS_REGISTRATION
 #include "attn/Target/CPU/Passes.h.inc"
 
+/// One-shot bufferization of kernel functions, the runtime's kernel ABI
+/// (attn-cpu-kernel-abi, results as out-parameters) and, with `deallocate`,
+/// the buffer-deallocation pipeline. The host side of every target's
+/// package uses this ABI, so GPU pipelines run these passes too (without
+/// deallocation: their scratch is gpu.alloc'ed and gpu.dealloc'ed).
+void addHostBufferizationPasses(OpPassManager &pm, bool deallocate = true);
+
 /// Options shared by the CPU pipelines.
 struct CPUPipelineOptions {
   /// Check every memref access of the lowered kernels at run time

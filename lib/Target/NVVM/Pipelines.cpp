@@ -1,0 +1,53 @@
+//===- Pipelines.cpp - attn-to-nvvm ---------------------------------------===//
+
+#include "attn/Target/NVVM/Pipelines.h"
+
+#include "attn/Target/CPU/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/Pipelines/Passes.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+
+using namespace mlir;
+
+std::string mlir::attn::findPtxas() {
+  if (llvm::ErrorOr<std::string> path = llvm::sys::findProgramByName("ptxas"))
+    return *path;
+  const char *fallback = "/usr/local/cuda/bin/ptxas";
+  if (llvm::sys::fs::can_execute(fallback))
+    return fallback;
+  return "";
+}
+
+void mlir::attn::buildAttnToNVVMPipeline(OpPassManager &pm,
+                                         const AttnToNVVMOptions &options) {
+  // Host side: the same bufferization and kernel ABI as the CPU target.
+  addHostBufferizationPasses(pm, /*deallocate=*/false);
+  // Device side: kernels outlined into gpu.module, launches and scratch
+  // allocations made stream-ordered, then the upstream NVVM pipeline
+  // (convert-gpu-to-nvvm, gpu-module-to-binary, gpu-to-llvm for the host).
+  pm.addPass(createGpuKernelOutliningPass());
+  pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
+  gpu::GPUToNVVMPipelineOptions nvvm;
+  nvvm.cubinChip = options.chip;
+  nvvm.cubinFeatures = options.features;
+  nvvm.cubinFormat = options.format;
+  gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createAttnCPUPackedEntry());
+}
+
+void mlir::attn::registerAttnNVVMPipelines() {
+  PassPipelineRegistration<AttnToNVVMOptions>(
+      "attn-to-nvvm",
+      "Lower kernel functions with gpu.launch to a host object for the "
+      "runtime's packed-memref ABI with an embedded cubin (or PTX)",
+      buildAttnToNVVMPipeline);
+}
