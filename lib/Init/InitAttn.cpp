@@ -9,6 +9,7 @@
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Target/CPU/Passes.h"
 #include "attn/Target/NVVM/Pipelines.h"
+#include "attn/Target/ROCDL/Pipelines.h"
 
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 
@@ -26,4 +27,5 @@ void mlir::attn::registerAttnPasses() {
   registerAttnCPUPasses();
   registerAttnCPUPipelines();
   registerAttnNVVMPipelines();
+  registerAttnROCDLPipelines();
 }

@@ -5,6 +5,7 @@
 #include "attn/Dialect/Attn/IR/AttnDialect.h"
 #include "attn/Dialect/AttnTile/IR/AttnTileDialect.h"
 #include "attn/Target/NVVM/Pipelines.h"
+#include "attn/Target/ROCDL/Pipelines.h"
 
 #include "attn/Package/KernelContract.h"
 #include "attn/Target/CPU/Passes.h"
@@ -26,6 +27,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/SHA256.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -167,20 +169,23 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
                                          const CompileOptions &options,
                                          StringRef outDir) {
   Location loc = module.getLoc();
-  bool cuda = options.target == "cuda";
-  if (options.target != "cpu" && !cuda)
+  bool cuda = options.target == "cuda", hip = options.target == "hip";
+  if (options.target != "cpu" && !cuda && !hip)
     return emitError(loc) << "unknown target '" << options.target
-                          << "'; this attn-compile generates for: cpu, cuda";
-  if (cuda) {
-    // Until the NVIDIA lowering of attn_tile kernels exists, the cuda
-    // target compiles kernel functions written with the gpu dialect.
+                          << "'; this attn-compile generates for: cpu, cuda, "
+                             "hip";
+  std::string chip =
+      !options.chip.empty() ? options.chip : cuda ? "sm_90a" : "gfx942";
+  if (cuda || hip) {
+    // Until the GPU lowering of attn_tile kernels exists, the GPU targets
+    // compile kernel functions written with the gpu dialect.
     WalkResult notYet = module.walk([&](Operation *op) {
       if (!isa<AttnDialect, tile::AttnTileDialect>(op->getDialect()))
         return WalkResult::advance();
-      op->emitError() << "the cuda target cannot lower '"
+      op->emitError() << "the " << options.target << " target cannot lower '"
                       << op->getName()
-                      << "' yet: the NVIDIA lowering of attn_tile kernels "
-                         "is not implemented; compile it with --target=cpu";
+                      << "' yet: the GPU lowering of attn_tile kernels is "
+                         "not implemented; compile it with --target=cpu";
       return WalkResult::interrupt();
     });
     if (notYet.wasInterrupted())
@@ -212,9 +217,39 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
                             << "': " << error;
   }
   std::string binaryFormat;
-  if (cuda) {
+  // hip: gpu-module-to-binary links with DIR/llvm/bin/ld.lld; DIR is a
+  // temporary directory holding a link to ld.lld.
+  SmallString<128> toolkit;
+  auto removeToolkit = llvm::make_scope_exit([&] {
+    if (!toolkit.empty())
+      llvm::sys::fs::remove_directories(toolkit);
+  });
+  if (hip) {
+    std::string lld = findLld();
+    if (lld.empty())
+      return emitError(loc) << "the hip target links code objects with "
+                               "ld.lld, which was not found (install lld-22)";
+    SmallString<128> bin;
+    if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
+            "attn-rocm-toolkit", toolkit))
+      return emitError(loc) << "cannot create a temporary directory: "
+                            << ec.message();
+    bin = toolkit;
+    llvm::sys::path::append(bin, "llvm", "bin");
+    SmallString<128> link(bin);
+    llvm::sys::path::append(link, "ld.lld");
+    if (std::error_code ec = llvm::sys::fs::create_directories(bin);
+        ec || (ec = llvm::sys::fs::create_link(lld, link)))
+      return emitError(loc) << "cannot link ld.lld into '" << bin
+                            << "': " << ec.message();
+    AttnToROCDLOptions rocdl;
+    rocdl.chip = chip;
+    rocdl.toolkit = std::string(toolkit);
+    binaryFormat = "hsaco";
+    buildAttnToROCDLPipeline(pm, rocdl);
+  } else if (cuda) {
     AttnToNVVMOptions nvvm;
-    nvvm.chip = options.chip;
+    nvvm.chip = chip;
     nvvm.features = options.ptxFeatures;
     // Without ptxas the package carries PTX, which the driver compiles
     // when it loads the module.
@@ -303,8 +338,8 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
                         {"target", options.target},
                         {"binary", "kernels.so"},
                         {"kernels", std::move(kernels)}};
-  if (cuda) {
-    manifest["chip"] = options.chip;
+  if (cuda || hip) {
+    manifest["chip"] = chip;
     manifest["device_code"] = binaryFormat;
   }
   return writeFile(loc, manifestPath, [&](llvm::raw_ostream &os) {

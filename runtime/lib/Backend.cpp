@@ -2,6 +2,7 @@
 
 #include "Backend.h"
 #include "CudaDriver.h"
+#include "GpuHost.h"
 
 using namespace attn::runtime;
 
@@ -19,9 +20,7 @@ bool attn::runtime::isTargetAvailable(Target target, std::string &reason) {
   case Target::Cuda:
     return cuda::getDriver(reason) != nullptr;
   case Target::Hip:
-    reason = std::string("the ") + getTargetName(target) +
-             " backend is not part of this runtime yet";
-    return false;
+    return createHipDriver(reason) != nullptr;
   }
   reason = "unknown target";
   return false;
@@ -36,11 +35,20 @@ Status attn::runtime::createBackend(Target target,
   case Target::Cpu:
     backend = createCpuBackend();
     return Status::success();
-  case Target::Cuda:
-    backend = createCudaBackend();
+  case Target::Cuda: {
+    std::unique_ptr<GpuDriver> driver = createCudaDriver(reason);
+    if (!driver)
+      return Status::error(ATTN_ERROR_UNSUPPORTED, reason);
+    backend = createGpuBackend(std::move(driver));
     return Status::success();
-  case Target::Hip:
-    break;
+  }
+  case Target::Hip: {
+    std::unique_ptr<GpuDriver> driver = createHipDriver(reason);
+    if (!driver)
+      return Status::error(ATTN_ERROR_UNSUPPORTED, reason);
+    backend = createGpuBackend(std::move(driver));
+    return Status::success();
+  }
   }
   return Status::error(ATTN_ERROR_UNSUPPORTED,
                        std::string("no backend for target ") +

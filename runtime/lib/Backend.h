@@ -71,9 +71,7 @@ Status createBackend(Target target, std::unique_ptr<Backend> &backend);
 /// The CPU backend (CpuBackend.cpp).
 std::unique_ptr<Backend> createCpuBackend();
 
-/// The CUDA backend (CudaBackend.cpp): the host code of a cuda package runs
-/// through the CPU backend and launches its cubins on the driver.
-std::unique_ptr<Backend> createCudaBackend();
+// GPU backends: GpuHost.h.
 
 } // namespace attn::runtime
 

@@ -90,9 +90,6 @@ Loaded load() {
   return l;
 }
 
-thread_local CUstream stream = nullptr;
-thread_local std::string firstError;
-
 } // namespace
 
 const Driver *cuda::getDriver(std::string &why) {
@@ -137,17 +134,4 @@ bool cuda::ensureContext(const Driver &driver, std::string &why) {
     return false;
   }
   return true;
-}
-
-CUstream &cuda::currentStream() { return stream; }
-
-void cuda::recordError(const std::string &message) {
-  if (firstError.empty())
-    firstError = message;
-}
-
-std::string cuda::takeError() {
-  std::string e;
-  e.swap(firstError);
-  return e;
 }

@@ -74,16 +74,6 @@ std::string describe(const Driver &driver, CUresult result);
 /// device 0's primary context. Returns false with `why` set on failure.
 bool ensureContext(const Driver &driver, std::string &why);
 
-/// The stream kernels launched by generated host code go to (the caller's
-/// stream during attn_kernel_launch), per thread.
-CUstream &currentStream();
-
-/// The first driver error a generated host function ran into on this
-/// thread since the last takeError(), or "" (the mgpu* entry points return
-/// no status, so the backend collects it after the call).
-void recordError(const std::string &message);
-std::string takeError();
-
 } // namespace attn::runtime::cuda
 
 #endif // ATTN_RUNTIME_CUDADRIVER_H

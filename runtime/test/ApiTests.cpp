@@ -54,9 +54,10 @@ TEST(TargetAvailable) {
     CHECK_CONTAINS(attn_last_error(), "CUDA driver");
   else
     CHECK_EQ(std::string(attn_last_error()), std::string(""));
-  CHECK_EQ(attn_target_available("hip"), 0);
-  CHECK_EQ(std::string(attn_last_error()),
-           std::string("the hip backend is not part of this runtime yet"));
+  if (!attn_target_available("hip"))
+    CHECK_CONTAINS(attn_last_error(), "HIP runtime");
+  else
+    CHECK_EQ(std::string(attn_last_error()), std::string(""));
   CHECK_EQ(attn_target_available("metal"), 0);
   CHECK_CONTAINS(attn_last_error(), "unknown target 'metal'");
   CHECK_EQ(attn_target_available(nullptr), 0);
@@ -129,7 +130,10 @@ TEST(LoadUnknownSymbol) {
 
 TEST(LoadGpuPackagesUnsupported) {
   for (const char *target : {"cuda", "hip"}) {
-    bool cuda = std::string(target) == "cuda";
+    // Without the vendor's library the reason names it; with it, the binary
+    // itself is refused (it is no object).
+    const char *library =
+        std::string(target) == "cuda" ? "CUDA driver" : "HIP runtime";
     std::string kernel = replaceFirst(kAxpyKernel, "\"grid\": [1, 1, 1]",
                                       "\"grid\": [\"ceildiv(x.0, 128)\", 1, "
                                       "1], \"block\": [128, 1, 1], "
@@ -138,21 +142,14 @@ TEST(LoadGpuPackagesUnsupported) {
         makeManifest(kernel, "\"" + std::string(target) + "\""), "");
     writeFile(path + "/kernels.so", "a cubin");
     attn_package *package = nullptr;
-    if (cuda && attn_target_available("cuda")) {
-      // With a driver, the binary itself is refused (it is no object).
+    if (attn_target_available(target)) {
       CHECK_ERROR(attn_package_load(path.c_str(), &package),
                   ATTN_ERROR_BACKEND, "cannot load '" + path + "/kernels.so'");
-    } else if (cuda) {
-      CHECK_ERROR(attn_package_load(path.c_str(), &package),
-                  ATTN_ERROR_UNSUPPORTED,
-                  "package '" + path + "' targets cuda: ");
-      CHECK_CONTAINS(attn_last_error(), "CUDA driver");
     } else {
       CHECK_ERROR(attn_package_load(path.c_str(), &package),
                   ATTN_ERROR_UNSUPPORTED,
-                  "package '" + path +
-                      "' targets hip: the hip backend is not part of this "
-                      "runtime yet");
+                  "package '" + path + "' targets " + target + ": ");
+      CHECK_CONTAINS(attn_last_error(), library);
     }
     CHECK(package == nullptr);
   }
@@ -235,15 +232,15 @@ TEST(ScalarIntrospection) {
 }
 
 TEST(LastErrorIsPerThread) {
-  CHECK_EQ(attn_target_available("hip"), 0);
+  CHECK_EQ(attn_target_available("metal"), 0);
   std::string other;
   std::thread thread([&] {
     other = attn_last_error();
-    attn_target_available("metal");
+    attn_target_available("vulkan");
   });
   thread.join();
   CHECK_EQ(other, std::string(""));
-  CHECK_CONTAINS(attn_last_error(), "the hip backend");
+  CHECK_CONTAINS(attn_last_error(), "unknown target 'metal'");
 }
 
 TEST(ConcurrentLaunches) {

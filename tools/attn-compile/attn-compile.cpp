@@ -32,12 +32,12 @@ int main(int argc, char **argv) {
                              cl::init("-"));
   cl::opt<std::string> output("o", cl::desc("package directory to write"),
                               cl::value_desc("dir"), cl::Required);
-  cl::opt<std::string> target("target", cl::desc("target: cpu or cuda"),
+  cl::opt<std::string> target("target", cl::desc("target: cpu, cuda or hip"),
                               cl::init("cpu"));
-  cl::opt<std::string> chip("chip",
-                            cl::desc("cuda: GPU architecture (sm_80, sm_90, "
-                                     "sm_90a)"),
-                            cl::init("sm_90a"));
+  cl::opt<std::string> chip(
+      "chip",
+      cl::desc("GPU architecture: sm_80, sm_90, sm_90a (cuda; default "
+               "sm_90a), gfx90a, gfx942, gfx950 (hip; default gfx942)"));
   cl::opt<std::string> cc("cc", cl::desc("C compiler that links the host "
                                          "shared object"));
   cl::opt<std::string> pipeline(

@@ -16,10 +16,12 @@
 namespace mlir::attn {
 
 struct CompileOptions {
-  /// "cpu" or "cuda" (host code plus a cubin; see attn-to-nvvm).
+  /// "cpu", "cuda" (host code plus a cubin; attn-to-nvvm) or "hip" (host
+  /// code plus an HSA code object; attn-to-rocdl).
   std::string target = "cpu";
-  /// cuda: the GPU architecture and PTX features.
-  std::string chip = "sm_90a";
+  /// GPU targets: the architecture; empty: sm_90a for cuda, gfx942 for hip.
+  std::string chip;
+  /// cuda: the PTX features.
   std::string ptxFeatures = "+ptx80";
   /// The C compiler that links the host shared object; empty: $ATTN_CC, else
   /// clang-22, else /usr/lib/llvm-22/bin/clang, else clang.

@@ -31,7 +31,7 @@
 // HOST: define internal void @scale_kernel_load()
 // HOST: call ptr @mgpuModuleLoad(ptr @scale_kernel_binary
 
-// ATTN: error: the cuda target cannot lower 'attn.prefill' yet: the NVIDIA lowering of attn_tile kernels is not implemented; compile it with --target=cpu
+// ATTN: error: the cuda target cannot lower 'attn.prefill' yet: the GPU lowering of attn_tile kernels is not implemented; compile it with --target=cpu
 // OPTION: Unknown command line argument '--pass-typo'
 
 func.func @scale(%x: tensor<8192xf32> {attn.name = "x"}) -> (tensor<8192xf32> {attn.name = "y"}) {
