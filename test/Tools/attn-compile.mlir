@@ -19,14 +19,14 @@
 // RUN: not attn-compile %S/Inputs/attn-compile-scalar-arg.mlir -o %t.err 2>&1 | FileCheck %s --check-prefix=ERR-SCALAR
 // RUN: not attn-compile %S/Inputs/attn-compile-duplicate-name.mlir -o %t.err 2>&1 | FileCheck %s --check-prefix=ERR-DUP
 // RUN: not attn-compile %S/Inputs/attn-compile-underived-dim.mlir -o %t.err 2>&1 | FileCheck %s --check-prefix=ERR-DIM
-// RUN: not attn-compile %s -o %t.err --target=cuda 2>&1 | FileCheck %s --check-prefix=ERR-TARGET
+// RUN: not attn-compile %s -o %t.err --target=metal 2>&1 | FileCheck %s --check-prefix=ERR-TARGET
 // RUN: not test -e %t.err
 
 // ERR-NO-PUBLIC: error: the module has no public function to compile
 // ERR-SCALAR: error: kernel argument 'n' must be a ranked tensor of a runtime dtype, got 'i64'
 // ERR-DUP: error: kernel argument name 'x' is not unique
 // ERR-DIM: error: cannot derive dimension 0 of kernel result 'result0' from the arguments
-// ERR-TARGET: error: unknown target 'cuda'; this attn-compile generates for: cpu
+// ERR-TARGET: error: unknown target 'metal'; this attn-compile generates for: cpu, cuda, hip
 
 // Every public function is a kernel exported as NAME_attn_entry (next to
 // its C interface wrapper); the private helper is not a kernel.
