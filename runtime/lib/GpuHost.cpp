@@ -213,7 +213,8 @@ public:
           !driver->isDevicePointer(arg.data))
         return Status::error(ATTN_ERROR_INVALID_ARGUMENT,
                              "argument '" + arg.spec->name + "' is not " +
-                                 getTargetName(getTarget()) +
+                                 (getTarget() == Target::Cuda ? "CUDA"
+                                                              : "HIP") +
                                  " device memory");
     Activate active(driver.get(), config.stream);
     takeGpuError();
