@@ -2,7 +2,7 @@
 # Collects what a GPU machine needs, without MLIR, into dist/ (ignored by
 # git, a few MiB): the runtime library, the Python package, prebuilt kernel
 # packages for the cuda target and the GPU scripts. Usage, after a build:
-#   scripts/make-dist.sh [build-dir]      (default: build)
+#   scripts/make-dist.sh [build-dir]      (default: build; or ninja attn-dist)
 # then carry dist/ to the GPU machine and run, from the repository root there,
 #   python3 dist/bench/gpu_check.py
 set -euo pipefail
