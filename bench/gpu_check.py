@@ -4,9 +4,10 @@
 
 Loads every package in dist/packages with the runtime's CUDA backend and
 checks it against torch on fresh random inputs, with outputs poisoned
-(NaN) before each launch so that unwritten elements show: today the smoke
-kernel (vadd: the runtime, the embedded cubin, launches on a caller's
-stream, device-pointer checks). Prints a table; exits 1 on any failure.
+(NaN) before each launch so that unwritten elements show: the smoke kernel
+(vadd: the runtime, the embedded cubin, launches on a caller's stream,
+device-pointer checks) and attn.merge_states (against a float64 torch
+reference, with empty states). Prints a table; exits 1 on any failure.
 """
 
 import os
@@ -94,12 +95,46 @@ def check_vadd():
     record("vadd time", True, "%.4f ms (%.0f GB/s); torch.add %.4f ms" % (ms, gbs, ms_torch))
 
 
+def check_merge_states():
+    pkg = rt.load_package(os.path.join(DIST, "packages", "merge_states.attnpkg"))
+    kernel = pkg.kernel("merge_states")
+    t, h, d = 4096, 32, 128
+    vs = [torch.randn(t, h, d, device="cuda").bfloat16() for _ in range(3)]
+    ss = [torch.randn(t, h, device="cuda") * 4 for _ in range(3)]
+    # Rows with no key in some states (-inf), and in every state.
+    ss[0][:64] = float("-inf")
+    for s in ss:
+        s[-16:] = float("-inf")
+    out = torch.full((t, h, d), float("nan"), device="cuda").bfloat16()
+    lse = torch.full((t, h), float("nan"), device="cuda")
+    kernel(v0=vs[0], v1=vs[1], v2=vs[2], s0=ss[0], s1=ss[1], s2=ss[2], out=out, lse=lse)
+    torch.cuda.synchronize()
+    s64 = torch.stack([s.double() for s in ss])
+    ref_lse = torch.logsumexp(s64, dim=0)
+    w = torch.exp(s64 - ref_lse).nan_to_num(0.0)
+    ref = (w[..., None] * torch.stack([v.double() for v in vs])).sum(0)
+    live = slice(0, t - 16)
+    unwritten = int(torch.isnan(out.float()).sum() + torch.isnan(lse).sum())
+    err = rel_err(out[live].float(), ref[live])
+    lse_err = float((lse[live].double() - ref_lse[live]).abs().max())
+    empty_ok = bool((out[-16:].float() == 0).all() and torch.isneginf(lse[-16:]).all())
+    record("merge_states bf16", unwritten == 0 and err < 1e-2 and lse_err < 1e-4 and empty_ok,
+           "rel err %.2e, lse err %.1e, empty rows 0/-inf: %s, unwritten %d"
+           % (err, lse_err, empty_ok, unwritten))
+    ms = time_ms(lambda: kernel(v0=vs[0], v1=vs[1], v2=vs[2], s0=ss[0], s1=ss[1],
+                                s2=ss[2], out=out, lse=lse, checked=False))
+    moved = 4 * t * h * d * 2 + 4 * t * h * 4
+    record("merge_states time", True, "%.4f ms (%.0f GB/s, thread per row)"
+           % (ms, moved / ms / 1e6))
+
+
 def main():
     print("device:", torch.cuda.get_device_name(), "| torch", torch.__version__,
           "| runtime", rt.runtime_version(), "| cuda available:",
           rt.target_available("cuda"))
     t0 = time.time()
     check_vadd()
+    check_merge_states()
     print("\n%-24s %-5s %s" % ("case", "", "detail"))
     for case, status, detail in rows:
         print("%-24s %-5s %s" % (case, status, detail))

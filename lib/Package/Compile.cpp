@@ -3,6 +3,7 @@
 #include "attn/Package/Compile.h"
 
 #include "attn/Dialect/Attn/IR/AttnDialect.h"
+#include "attn/Dialect/Attn/IR/AttnOps.h"
 #include "attn/Dialect/AttnTile/IR/AttnTileDialect.h"
 #include "attn/Target/NVVM/Pipelines.h"
 #include "attn/Target/ROCDL/Pipelines.h"
@@ -180,7 +181,8 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
     // Until the GPU lowering of attn_tile kernels exists, the GPU targets
     // compile kernel functions written with the gpu dialect.
     WalkResult notYet = module.walk([&](Operation *op) {
-      if (!isa<AttnDialect, tile::AttnTileDialect>(op->getDialect()))
+      if (!isa<AttnDialect, tile::AttnTileDialect>(op->getDialect()) ||
+          isa<MergeStatesOp>(op))
         return WalkResult::advance();
       op->emitError() << "the " << options.target << " target cannot lower '"
                       << op->getName()
@@ -253,7 +255,17 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
     nvvm.features = options.ptxFeatures;
     // Without ptxas the package carries PTX, which the driver compiles
     // when it loads the module.
-    binaryFormat = findPtxas().empty() ? "ptx" : "cubin";
+    std::string ptxas = findPtxas();
+    binaryFormat = ptxas.empty() ? "ptx" : "cubin";
+    // MLIR's NVVM serializer finds libdevice (__nv_expf, ...) through
+    // $CUDA_HOME (or CUDA_PATH, CUDA_ROOT); point it at ptxas's toolkit when
+    // none is set.
+    if (!ptxas.empty() && !getenv("CUDA_HOME") && !getenv("CUDA_PATH") &&
+        !getenv("CUDA_ROOT")) {
+      SmallString<128> root(llvm::sys::path::parent_path(
+          llvm::sys::path::parent_path(ptxas)));
+      setenv("CUDA_HOME", root.c_str(), /*overwrite=*/0);
+    }
     nvvm.format = binaryFormat == "ptx" ? "isa" : "bin";
     if (binaryFormat == "ptx")
       emitWarning(loc) << "no ptxas found (PATH, /usr/local/cuda/bin): the "

@@ -103,4 +103,23 @@ def ConvertAttnTileToLinalg : Pass<"convert-attn-tile-to-linalg"> {
     "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect"];
 }
 
+def ConvertAttnToGPU : Pass<"convert-attn-to-gpu"> {
+  let summary = "Lower the attn ops that are not attention kernels to "
+                "gpu.launch";
+  let description = [{
+    The target-neutral GPU lowering of `attn.merge_states`: a `gpu.launch`
+    with one thread per (token, head) row (128 threads a block), running the
+    same row computation as `convert-attn-to-loops` (log-sum-exp of the
+    states' LSEs, the weighted sum of their values; 0 and `-inf` for rows
+    whose states are all empty). Operands are read through
+    `bufferization.to_buffer`, results are new buffers, as in the loop
+    lowering. `attn-to-nvvm` and `attn-to-rocdl` run it before outlining.
+    The attention ops reach the GPU through `attn_tile` (not yet lowered).
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
+    "::mlir::gpu::GPUDialect", "::mlir::math::MathDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect"];
+}
+
 #endif // ATTN_CONVERSION_PASSES_TD

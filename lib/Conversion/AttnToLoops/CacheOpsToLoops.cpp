@@ -143,6 +143,37 @@ struct AppendKVToLoops : OpRewritePattern<AppendKVOp> {
 //===----------------------------------------------------------------------===//
 
 /// s = log sum_n exp(s_n), v = sum_n exp(s_n - s) v_n; all -inf: 0, -inf.
+} // namespace
+
+void mlir::attn::loops::emitMergeStatesRow(Emitter &e, ValueRange values,
+                                           ValueRange lses, Value out,
+                                           Value lse, ValueRange idx,
+                                           Value dim) {
+  Value negInf = e.f32(-std::numeric_limits<float>::infinity());
+  Value m = negInf;
+  for (Value s : lses)
+    m = e.max(m, e.loadF32(s, idx));
+  Value any = e.cmpf(arith::CmpFPredicate::OGT, m, negInf);
+  // Subtract the max only when it is finite (-inf - -inf is NaN).
+  Value shift = e.select(any, m, e.f32(0));
+  Value sum = e.f32(0);
+  for (Value s : lses)
+    sum = e.add(sum, e.exp(e.sub(e.loadF32(s, idx), shift)));
+  Value total = e.select(any, e.add(shift, e.log(sum)), negInf);
+  e.storeF32(total, lse, idx);
+  e.loop(e.idx(0), dim, [&](Value d) {
+    SmallVector<Value> vIdx(idx);
+    vIdx.push_back(d);
+    Value o = e.f32(0);
+    for (auto [v, s] : llvm::zip(values, lses)) {
+      Value w = e.exp(e.sub(e.loadF32(s, idx), total));
+      o = e.add(o, e.mul(w, e.loadF32(v, vIdx)));
+    }
+    e.storeF32(e.select(any, o, e.f32(0)), out, vIdx);
+  });
+}
+
+namespace {
 struct MergeStatesToLoops : OpRewritePattern<MergeStatesOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -161,30 +192,8 @@ struct MergeStatesToLoops : OpRewritePattern<MergeStatesOp> {
       dims.push_back(e.dim(values.front(), i));
     Value out = allocResult(rewriter, loc, op.getOut(), dims);
     Value lse = allocResult(rewriter, loc, op.getLse(), dims);
-    Value negInf = e.f32(-std::numeric_limits<float>::infinity());
-
     e.loopNest(ArrayRef(dims).drop_back(), [&](ValueRange idx) {
-      Value m = negInf;
-      for (Value s : lses)
-        m = e.max(m, e.loadF32(s, idx));
-      Value any = e.cmpf(arith::CmpFPredicate::OGT, m, negInf);
-      // Subtract the max only when it is finite (-inf - -inf is NaN).
-      Value shift = e.select(any, m, e.f32(0));
-      Value sum = e.f32(0);
-      for (Value s : lses)
-        sum = e.add(sum, e.exp(e.sub(e.loadF32(s, idx), shift)));
-      Value total = e.select(any, e.add(shift, e.log(sum)), negInf);
-      e.storeF32(total, lse, idx);
-      e.loop(e.idx(0), dims.back(), [&](Value d) {
-        SmallVector<Value> vIdx(idx);
-        vIdx.push_back(d);
-        Value o = e.f32(0);
-        for (auto [v, s] : llvm::zip(values, lses)) {
-          Value w = e.exp(e.sub(e.loadF32(s, idx), total));
-          o = e.add(o, e.mul(w, e.loadF32(v, vIdx)));
-        }
-        e.storeF32(e.select(any, o, e.f32(0)), out, vIdx);
-      });
+      emitMergeStatesRow(e, values, lses, out, lse, idx, dims.back());
     });
 
     rewriter.replaceOp(op, {toTensor(rewriter, loc, op.getOut(), out),

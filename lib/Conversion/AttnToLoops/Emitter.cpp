@@ -237,12 +237,14 @@ Value Emitter::ifElse(Value cond, Type type, function_ref<Value()> thenFn,
 }
 
 void Emitter::ifThen(Value cond, function_ref<void()> thenFn) {
-  auto ifOp = scf::IfOp::create(b, loc, TypeRange{}, cond,
-                                /*addThenBlock=*/true,
-                                /*addElseBlock=*/false);
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  thenFn();
+  // The then block gets its yield explicitly: the IfOp builder adds none
+  // when called through some rewriters.
+  scf::IfOp::create(b, loc, cond, [&](OpBuilder &nb, Location) {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(nb.getInsertionBlock());
+    thenFn();
+    scf::YieldOp::create(b, loc);
+  });
 }
 
 Value mlir::attn::loops::toBuffer(OpBuilder &b, Location loc, Value tensor) {

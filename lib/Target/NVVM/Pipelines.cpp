@@ -2,6 +2,7 @@
 
 #include "attn/Target/NVVM/Pipelines.h"
 
+#include "attn/Conversion/Passes.h"
 #include "attn/Target/CPU/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -27,6 +28,8 @@ std::string mlir::attn::findPtxas() {
 
 void mlir::attn::buildAttnToNVVMPipeline(OpPassManager &pm,
                                          const AttnToNVVMOptions &options) {
+  // attn ops with a GPU lowering (merge_states) to gpu.launch.
+  pm.addPass(createConvertAttnToGPU());
   // Host side: the same bufferization and kernel ABI as the CPU target.
   addHostBufferizationPasses(pm, /*deallocate=*/false);
   // Device side: kernels outlined into gpu.module, launches and scratch

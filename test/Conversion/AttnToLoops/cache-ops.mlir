@@ -220,9 +220,9 @@ func.func @fp8(%k: tensor<?x2x4xbf16>, %v: tensor<?x2x4xbf16>, %kc: tensor<?x16x
 // CHECK: %[[T:.*]] = memref.dim %[[VAB]], %{{.*}} : memref<?x2x4xf16>
 // CHECK: %[[OUT:.*]] = memref.alloc(%[[T]]) : memref<?x2x4xf16>
 // CHECK-NEXT: %[[LSE:.*]] = memref.alloc(%[[T]]) : memref<?x2xf32>
-// CHECK-NEXT: %[[NEGINF:.*]] = arith.constant 0xFF800000 : f32
 // CHECK: scf.for %[[I:[^ ]+]] =
 // CHECK: scf.for %[[H:[^ ]+]] =
+// CHECK-NEXT: %[[NEGINF:.*]] = arith.constant 0xFF800000 : f32
 // CHECK-NEXT: %[[A0:.*]] = memref.load %[[SAB]][%[[I]], %[[H]]] : memref<?x2xf32>
 // CHECK-NEXT: %[[M0:.*]] = arith.maximumf %[[NEGINF]], %[[A0]] : f32
 // CHECK-NEXT: %[[B0:.*]] = memref.load %[[SBB]][%[[I]], %[[H]]] : memref<?x2xf32>

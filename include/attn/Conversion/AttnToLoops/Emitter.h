@@ -103,6 +103,13 @@ Value applyRope(Emitter &e, RopeAttr rope, Value pos, Value d,
 Value dotProduct(Emitter &e, int64_t dim, function_ref<Value(Value)> lhs,
                  function_ref<Value(Value)> rhs);
 
+/// One (token, head) row of attn.merge_states: lse[idx] = log sum_s
+/// exp(lse_s[idx]) and out[idx, d] = sum_s exp(lse_s - lse) v_s[idx, d] for
+/// d < `dim`; 0 and -inf when every state is empty. Shared by the loop
+/// lowering and the GPU one (a thread per row).
+void emitMergeStatesRow(Emitter &e, ValueRange values, ValueRange lses,
+                        Value out, Value lse, ValueRange idx, Value dim);
+
 /// Pattern populators of the individual files.
 void populateAttentionToLoopsPatterns(RewritePatternSet &patterns);
 void populateLinearAttentionToLoopsPatterns(RewritePatternSet &patterns);
