@@ -34,20 +34,11 @@ struct MergeStatesToGPU : OpRewritePattern<MergeStatesOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Emitter e{rewriter, loc};
-    SmallVector<Value> values, lses;
-    for (Value x : op.getValues())
-      values.push_back(toBuffer(rewriter, loc, x));
-    for (Value x : op.getLses())
-      lses.push_back(toBuffer(rewriter, loc, x));
-    int64_t rank = cast<ShapedType>(op.getOut().getType()).getRank();
-    SmallVector<Value> dims;
-    for (int64_t i = 0; i < rank; ++i)
-      dims.push_back(e.dim(values.front(), i));
-    Value out = allocResult(rewriter, loc, op.getOut(), dims);
-    Value lse = allocResult(rewriter, loc, op.getLse(), dims);
+    MergeStatesBuffers m = prepareMergeStates(e, op);
+    ArrayRef<Value> dims = m.dims;
 
     // One thread per row (the dims but the last).
-    ArrayRef<Value> rowDims = ArrayRef(dims).drop_back();
+    ArrayRef<Value> rowDims = dims.drop_back();
     Value rows = e.idx(1);
     for (Value d : rowDims)
       rows = e.mul(rows, d);
@@ -68,12 +59,12 @@ struct MergeStatesToGPU : OpRewritePattern<MergeStatesOp> {
         idx[i] = e.rem(rest, rowDims[i]);
         rest = e.div(rest, rowDims[i]);
       }
-      emitMergeStatesRow(e, values, lses, out, lse, idx, dims.back());
+      emitMergeStatesRow(e, m.values, m.lses, m.out, m.lse, idx,
+                         dims.back());
     });
     gpu::TerminatorOp::create(rewriter, loc);
     rewriter.setInsertionPointAfter(launch);
-    rewriter.replaceOp(op, {toTensor(rewriter, loc, op.getOut(), out),
-                            toTensor(rewriter, loc, op.getLse(), lse)});
+    replaceMergeStates(rewriter, op, m);
     return success();
   }
 };

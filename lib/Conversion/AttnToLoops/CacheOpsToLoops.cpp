@@ -173,31 +173,42 @@ void mlir::attn::loops::emitMergeStatesRow(Emitter &e, ValueRange values,
   });
 }
 
+MergeStatesBuffers mlir::attn::loops::prepareMergeStates(Emitter &e,
+                                                        MergeStatesOp op) {
+  MergeStatesBuffers m;
+  for (Value x : op.getValues())
+    m.values.push_back(toBuffer(e.b, e.loc, x));
+  for (Value x : op.getLses())
+    m.lses.push_back(toBuffer(e.b, e.loc, x));
+  int64_t rank = cast<ShapedType>(op.getOut().getType()).getRank();
+  for (int64_t i = 0; i < rank; ++i)
+    m.dims.push_back(e.dim(m.values.front(), i));
+  m.out = allocResult(e.b, e.loc, op.getOut(), m.dims);
+  m.lse = allocResult(e.b, e.loc, op.getLse(), m.dims);
+  return m;
+}
+
+void mlir::attn::loops::replaceMergeStates(RewriterBase &rewriter,
+                                           MergeStatesOp op,
+                                           const MergeStatesBuffers &m) {
+  Location loc = op.getLoc();
+  rewriter.replaceOp(op, {toTensor(rewriter, loc, op.getOut(), m.out),
+                          toTensor(rewriter, loc, op.getLse(), m.lse)});
+}
+
 namespace {
 struct MergeStatesToLoops : OpRewritePattern<MergeStatesOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(MergeStatesOp op,
                                 PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Emitter e{rewriter, loc};
-    SmallVector<Value> values, lses;
-    for (Value x : op.getValues())
-      values.push_back(toBuffer(rewriter, loc, x));
-    for (Value x : op.getLses())
-      lses.push_back(toBuffer(rewriter, loc, x));
-    int64_t rank = cast<ShapedType>(op.getOut().getType()).getRank();
-    SmallVector<Value> dims;
-    for (int64_t i = 0; i < rank; ++i)
-      dims.push_back(e.dim(values.front(), i));
-    Value out = allocResult(rewriter, loc, op.getOut(), dims);
-    Value lse = allocResult(rewriter, loc, op.getLse(), dims);
-    e.loopNest(ArrayRef(dims).drop_back(), [&](ValueRange idx) {
-      emitMergeStatesRow(e, values, lses, out, lse, idx, dims.back());
+    Emitter e{rewriter, op.getLoc()};
+    MergeStatesBuffers m = prepareMergeStates(e, op);
+    e.loopNest(ArrayRef(m.dims).drop_back(), [&](ValueRange idx) {
+      emitMergeStatesRow(e, m.values, m.lses, m.out, m.lse, idx,
+                         m.dims.back());
     });
-
-    rewriter.replaceOp(op, {toTensor(rewriter, loc, op.getOut(), out),
-                            toTensor(rewriter, loc, op.getLse(), lse)});
+    replaceMergeStates(rewriter, op, m);
     return success();
   }
 };

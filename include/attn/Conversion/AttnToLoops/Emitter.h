@@ -103,6 +103,17 @@ Value applyRope(Emitter &e, RopeAttr rope, Value pos, Value d,
 Value dotProduct(Emitter &e, int64_t dim, function_ref<Value(Value)> lhs,
                  function_ref<Value(Value)> rhs);
 
+/// attn.merge_states' operand buffers, its dims (those of the values) and
+/// fresh result buffers.
+struct MergeStatesBuffers {
+  SmallVector<Value> values, lses, dims;
+  Value out, lse;
+};
+MergeStatesBuffers prepareMergeStates(Emitter &e, MergeStatesOp op);
+/// Replaces `op` by tensors of `m`'s result buffers.
+void replaceMergeStates(RewriterBase &rewriter, MergeStatesOp op,
+                        const MergeStatesBuffers &m);
+
 /// One (token, head) row of attn.merge_states: lse[idx] = log sum_s
 /// exp(lse_s[idx]) and out[idx, d] = sum_s exp(lse_s - lse) v_s[idx, d] for
 /// d < `dim`; 0 and -inf when every state is empty. Shared by the loop
