@@ -6,8 +6,11 @@ Loads every package in dist/packages with the runtime's CUDA backend and
 checks it against torch on fresh random inputs, with outputs poisoned
 (NaN) before each launch so that unwritten elements show: the smoke kernel
 (vadd: the runtime, the embedded cubin, launches on a caller's stream,
-device-pointer checks) and attn.merge_states (against a float64 torch
-reference, with empty states). Prints a table; exits 1 on any failure.
+device-pointer checks), attn.merge_states, a causal GQA prefill and a paged
+decode with split-KV (against float64 torch references, with empty states
+and requests, and checked mode on device metadata). Prints a table; exits 1
+on any failure. Timings are printed for information: the attention kernels
+are the simple one-thread-per-work-item path (docs/design.md §8).
 """
 
 import os
@@ -128,6 +131,102 @@ def check_merge_states():
            % (ms, moved / ms / 1e6))
 
 
+def attention_ref(q, k, v, causal):
+    """float64 attention of one request: q [Sq, Hq, D], k/v [Sk, Hkv, D];
+    bottom-right causal alignment; returns out [Sq, Hq, D], lse [Sq, Hq]."""
+    sq, hq, d = q.shape
+    sk, hkv = k.shape[0], k.shape[1]
+    g = hq // hkv
+    q64, k64, v64 = q.double(), k.double(), v.double()
+    kx = k64.repeat_interleave(g, dim=1)
+    vx = v64.repeat_interleave(g, dim=1)
+    s = torch.einsum("qhd,khd->hqk", q64, kx) / (d ** 0.5)
+    if causal:
+        i = torch.arange(sq, device=q.device)[:, None] + (sk - sq)
+        j = torch.arange(sk, device=q.device)[None, :]
+        s = s.masked_fill(j > i, float("-inf"))
+    lse = torch.logsumexp(s, dim=-1)
+    p = torch.exp(s - lse[..., None]).nan_to_num(0.0)
+    out = torch.einsum("hqk,khd->qhd", p, vx)
+    return out, lse.transpose(0, 1)
+
+
+def check_prefill():
+    pkg = rt.load_package(os.path.join(DIST, "packages", "prefill_causal.attnpkg"))
+    kernel = pkg.kernel("prefill_causal")
+    b, s = 2, 300
+    q = torch.randn(b, s, 8, 64, device="cuda").bfloat16()
+    k = torch.randn(b, s, 2, 64, device="cuda").bfloat16()
+    v = torch.randn(b, s, 2, 64, device="cuda").bfloat16()
+    out = torch.full((b, s, 8, 64), float("nan"), device="cuda").bfloat16()
+    lse = torch.full((b, s, 8), float("nan"), device="cuda")
+    kernel(q=q, k=k, v=v, out=out, lse=lse)
+    torch.cuda.synchronize()
+    errs, lse_errs = [], []
+    for r in range(b):
+        ro, rl = attention_ref(q[r], k[r], v[r], causal=True)
+        errs.append(rel_err(out[r].float(), ro))
+        lse_errs.append(float((lse[r].double() - rl).abs().max()))
+    unwritten = int(torch.isnan(out.float()).sum() + torch.isnan(lse).sum())
+    ok = unwritten == 0 and max(errs) < 1e-2 and max(lse_errs) < 1e-3
+    record("prefill causal bf16", ok, "B=2 S=300 Hq/Hkv 8/2 D 64: rel err %.2e, lse err %.1e, "
+           "unwritten %d" % (max(errs), max(lse_errs), unwritten))
+    ms = time_ms(lambda: kernel(q=q, k=k, v=v, out=out, lse=lse, checked=False), iters=20)
+    sdpa = time_ms(lambda: torch.nn.functional.scaled_dot_product_attention(
+        q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), is_causal=True,
+        enable_gqa=True), iters=20)
+    record("prefill time", True, "%.3f ms (simple one-thread-per-work-item path); "
+           "torch SDPA %.3f ms" % (ms, sdpa))
+
+
+def check_decode():
+    pkg = rt.load_package(os.path.join(DIST, "packages", "decode_paged.attnpkg"))
+    kernel = pkg.kernel("decode")
+    lengths = [37, 1, 0, 130, 16]
+    page = 16
+    pages = [(n + page - 1) // page for n in lengths]
+    total = sum(pages) + 3
+    kc = torch.randn(total, page, 8, 128, device="cuda").bfloat16()
+    vc = torch.randn(total, page, 8, 128, device="cuda").bfloat16()
+    perm = torch.randperm(total, device="cuda")[:sum(pages)].to(torch.int32)
+    indptr = torch.tensor([0] + list(torch.tensor(pages).cumsum(0)), dtype=torch.int32,
+                          device="cuda")
+    last = torch.tensor([(n - 1) % page + 1 if n else 0 for n in lengths],
+                        dtype=torch.int32, device="cuda")
+    q = torch.randn(len(lengths), 32, 128, device="cuda").bfloat16()
+    out = torch.full_like(q, float("nan"))
+    lse = torch.full((len(lengths), 32), float("nan"), device="cuda")
+    kernel(q=q, k_cache=kc, v_cache=vc, kv_indptr=indptr, kv_indices=perm,
+           kv_last_page_len=last, out=out, lse=lse)
+    torch.cuda.synchronize()
+    errs, lse_errs, empty_ok = [], [], True
+    for r, n in enumerate(lengths):
+        idx = perm[indptr[r]:indptr[r + 1]].long()
+        k = kc[idx].reshape(-1, 8, 128)[:n]
+        v = vc[idx].reshape(-1, 8, 128)[:n]
+        if n == 0:
+            empty_ok = bool((out[r].float() == 0).all() and torch.isneginf(lse[r]).all())
+            continue
+        ro, rl = attention_ref(q[r:r + 1], k, v, causal=False)
+        errs.append(rel_err(out[r:r + 1].float(), ro))
+        lse_errs.append(float((lse[r:r + 1].double() - rl).abs().max()))
+    unwritten = int(torch.isnan(out.float()).sum() + torch.isnan(lse).sum())
+    ok = unwritten == 0 and max(errs) < 1e-2 and max(lse_errs) < 1e-3 and empty_ok
+    record("decode paged NHD bf16", ok, "Sk 37/1/0/130/16, page 16, split-KV: rel err %.2e, "
+           "lse err %.1e, empty 0/-inf: %s" % (max(errs), max(lse_errs), empty_ok))
+    # Checked mode reads the device metadata: a bad page index is refused.
+    bad = perm.clone()
+    bad[3] = total + 100
+    try:
+        kernel(q=q, k_cache=kc, v_cache=vc, kv_indptr=indptr, kv_indices=bad,
+               kv_last_page_len=last, out=out, lse=lse)
+        record("decode bad page index", False, "no error")
+    except attn.AttnError as e:
+        message = str(e)
+        record("decode bad page index", "kv_indices[3]" in message,
+               message[message.find("kv_indices"):][:60])
+
+
 def main():
     print("device:", torch.cuda.get_device_name(), "| torch", torch.__version__,
           "| runtime", rt.runtime_version(), "| cuda available:",
@@ -135,6 +234,8 @@ def main():
     t0 = time.time()
     check_vadd()
     check_merge_states()
+    check_prefill()
+    check_decode()
     print("\n%-24s %-5s %s" % ("case", "", "detail"))
     for case, status, detail in rows:
         print("%-24s %-5s %s" % (case, status, detail))

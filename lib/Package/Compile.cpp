@@ -178,16 +178,21 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
   std::string chip =
       !options.chip.empty() ? options.chip : cuda ? "sm_90a" : "gfx942";
   if (cuda || hip) {
-    // Until the GPU lowering of attn_tile kernels exists, the GPU targets
-    // compile kernel functions written with the gpu dialect.
+    // The ops the GPU targets do not lower yet. (attn.rope only fused
+    // into a prefill.)
     WalkResult notYet = module.walk([&](Operation *op) {
-      if (!isa<AttnDialect, tile::AttnTileDialect>(op->getDialect()) ||
-          isa<MergeStatesOp>(op))
+      bool unfused = false;
+      if (auto rope = dyn_cast<RopeOp>(op))
+        unfused = !llvm::all_of(rope->getUsers(),
+                                [](Operation *u) { return isa<PrefillOp>(u); });
+      // hip: the simple GPU path keeps the softmax state in device malloc,
+      // which HSA code objects do not link.
+      bool attention = hip && isa<AttentionOpInterface>(op);
+      if (!isa<LinearAttentionOp, AppendKVOp>(op) && !unfused && !attention)
         return WalkResult::advance();
       op->emitError() << "the " << options.target << " target cannot lower '"
                       << op->getName()
-                      << "' yet: the GPU lowering of attn_tile kernels is "
-                         "not implemented; compile it with --target=cpu";
+                      << "' yet; compile it with --target=cpu";
       return WalkResult::interrupt();
     });
     if (notYet.wasInterrupted())
@@ -257,15 +262,7 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
     // when it loads the module.
     std::string ptxas = findPtxas();
     binaryFormat = ptxas.empty() ? "ptx" : "cubin";
-    // MLIR's NVVM serializer finds libdevice (__nv_expf, ...) through
-    // $CUDA_HOME (or CUDA_PATH, CUDA_ROOT); point it at ptxas's toolkit when
-    // none is set.
-    if (!ptxas.empty() && !getenv("CUDA_HOME") && !getenv("CUDA_PATH") &&
-        !getenv("CUDA_ROOT")) {
-      SmallString<128> root(llvm::sys::path::parent_path(
-          llvm::sys::path::parent_path(ptxas)));
-      setenv("CUDA_HOME", root.c_str(), /*overwrite=*/0);
-    }
+
     nvvm.format = binaryFormat == "ptx" ? "isa" : "bin";
     if (binaryFormat == "ptx")
       emitWarning(loc) << "no ptxas found (PATH, /usr/local/cuda/bin): the "

@@ -64,7 +64,9 @@ def AttnTile : Pass<"attn-tile"> {
     Option<"gqaPack", "gqa-pack", "int64_t", "0",
            "Query heads packed into one tile (0: the whole GQA group)">,
     Option<"target", "target", "std::string", "\"cpu\"",
-           "Whose default tile sizes to use: cpu, nvidia or amd">
+           "Whose default tile sizes to use: cpu, nvidia, amd, or simt (GPU "
+           "kernels running a work item in one thread: one position per "
+           "tile, 16-key tiles, f32)">
   ];
   let statistics = [
     Statistic<"numTiled", "num-tiled", "Number of attention ops tiled">
@@ -96,9 +98,21 @@ def ConvertAttnTileToLinalg : Pass<"convert-attn-tile-to-linalg"> {
 
     One-shot bufferization then gives every tile a buffer; the
     `attn-to-cpu` pipeline runs it.
+
+    With `gpu`, each kernel becomes a `gpu.launch` of one-thread blocks
+    instead (grid x = request, y = head group, z = query block x KV split),
+    whose thread runs the same body, and `merge_splits` a launch with a
+    thread per (token, head) row: the simple GPU path of `attn-to-nvvm` and
+    `attn-to-rocdl` (tiles in local memory; correct, not fast), until the
+    matrix-core lowering replaces it.
   }];
+  let options = [
+    Option<"gpu", "gpu", "bool", "false",
+           "Launch the kernels on a GPU (one thread per work item)">
+  ];
   let dependentDialects = [
-    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::arith::ArithDialect", "::mlir::gpu::GPUDialect",
+    "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect", "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect"];
 }
@@ -120,6 +134,26 @@ def ConvertAttnToGPU : Pass<"convert-attn-to-gpu"> {
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
     "::mlir::gpu::GPUDialect", "::mlir::math::MathDialect",
     "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect"];
+}
+
+def AttnGpuScratch : Pass<"attn-gpu-scratch", "::mlir::ModuleOp"> {
+  let summary = "Make a GPU package's host-side buffers device allocations";
+  let description = [{
+    Runs on bufferized GPU host code, after the kernel ABI has turned the
+    results into out-parameters: every `memref.alloc` and `memref.dealloc`
+    of a host function outside a `gpu.launch` (scratch that kernels use,
+    such as split-KV workspaces) becomes a `gpu.alloc` / `gpu.dealloc`.
+    `attn-to-nvvm` runs it before stack promotion (so that only kernels'
+    buffers go to the stack) and again after the deallocation pipeline (whose
+    frees of those buffers it turns into device frees). `gpu-async-region`
+    then makes both stream-ordered on the caller's stream.
+}];
+  let options = [
+    Option<"free", "free", "bool", "true",
+           "Free device scratch that nothing frees before each return (off "
+           "before the deallocation pipeline, which refuses explicit frees)">
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
 #endif // ATTN_CONVERSION_PASSES_TD

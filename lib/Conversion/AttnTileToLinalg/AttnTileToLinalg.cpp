@@ -8,11 +8,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "attn/Conversion/AttnToGPU/AttnToGPU.h"
 #include "attn/Conversion/AttnToLoops/Emitter.h"
 #include "attn/Conversion/Passes.h"
 #include "attn/Dialect/AttnTile/IR/AttnTileOps.h"
 #include "attn/Dialect/AttnTile/Transforms/Passes.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -404,39 +406,75 @@ void lowerStore(OpBuilder &b, StoreOp op) {
 
 /// For every token and head: lse = log sum_s exp(lse_s) and
 /// out = sum_s exp(lse_s - lse) out_s; 0 and -inf without any key.
-void lowerMergeSplits(OpBuilder &b, MergeSplitsOp op) {
-  Emitter e{b, op.getLoc()};
+/// Row (t, h) of merge_splits: lse = log sum_s exp(lse_s) and
+/// out = sum_s exp(lse_s - lse) out_s; 0 and -inf without any key.
+void emitMergeSplitsRow(Emitter &e, MergeSplitsOp op, Value t, Value h) {
+  OpBuilder &b = e.b;
   Value po = op.getPartialOut(), pl = op.getPartialLse();
   Value splits = e.dim(pl, 0);
   Value negInf = e.f32(kNegInf);
-  e.loopNest({e.dim(op.getOut(), 0), e.dim(op.getOut(), 1)}, [&](ValueRange th) {
-    Value t = th[0], h = th[1];
-    auto lseOf = [&](Value s) {
-      return memref::LoadOp::create(b, e.loc, pl, ValueRange{s, t, h});
-    };
-    Value maxLse = e.reduce(e.idx(0), splits, negInf, [&](Value s, Value m) {
-      return e.max(m, lseOf(s));
-    });
-    Value any = e.cmpf(arith::CmpFPredicate::OGT, maxLse, negInf);
-    Value safeMax = e.select(any, maxLse, e.f32(0));
-    Value sum = e.reduce(e.idx(0), splits, e.f32(0), [&](Value s, Value acc) {
-      return e.add(acc, e.exp(e.sub(lseOf(s), safeMax)));
-    });
-    Value lse = e.select(any, e.add(safeMax, e.log(sum)), negInf);
-    Value safeLse = e.select(any, lse, e.f32(0));
-    int64_t dv = cast<MemRefType>(po.getType()).getDimSize(3);
-    Value dim = ShapedType::isDynamic(dv) ? e.dim(po, 3) : e.idx(dv);
-    e.loop(e.idx(0), dim, [&](Value d) {
-      Value o = e.reduce(e.idx(0), splits, e.f32(0), [&](Value s, Value acc) {
-        Value w = e.exp(e.sub(lseOf(s), safeLse));
-        Value x = memref::LoadOp::create(b, e.loc, po, ValueRange{s, t, h, d});
-        return e.add(acc, e.mul(w, x));
-      });
-      e.storeF32(e.select(any, o, e.f32(0)), op.getOut(), {t, h, d});
-    });
-    if (Value l = op.getLse())
-      e.storeF32(lse, l, {t, h});
+  auto lseOf = [&](Value s) {
+    return memref::LoadOp::create(b, e.loc, pl, ValueRange{s, t, h});
+  };
+  Value maxLse = e.reduce(e.idx(0), splits, negInf, [&](Value s, Value m) {
+    return e.max(m, lseOf(s));
   });
+  Value any = e.cmpf(arith::CmpFPredicate::OGT, maxLse, negInf);
+  Value safeMax = e.select(any, maxLse, e.f32(0));
+  Value sum = e.reduce(e.idx(0), splits, e.f32(0), [&](Value s, Value acc) {
+    return e.add(acc, e.exp(e.sub(lseOf(s), safeMax)));
+  });
+  Value lse = e.select(any, e.add(safeMax, e.log(sum)), negInf);
+  Value safeLse = e.select(any, lse, e.f32(0));
+  int64_t dv = cast<MemRefType>(po.getType()).getDimSize(3);
+  Value dim = ShapedType::isDynamic(dv) ? e.dim(po, 3) : e.idx(dv);
+  e.loop(e.idx(0), dim, [&](Value d) {
+    Value o = e.reduce(e.idx(0), splits, e.f32(0), [&](Value s, Value acc) {
+      Value w = e.exp(e.sub(lseOf(s), safeLse));
+      Value x = memref::LoadOp::create(b, e.loc, po, ValueRange{s, t, h, d});
+      return e.add(acc, e.mul(w, x));
+    });
+    e.storeF32(e.select(any, o, e.f32(0)), op.getOut(), {t, h, d});
+  });
+  if (Value l = op.getLse())
+    e.storeF32(lse, l, {t, h});
+}
+
+void lowerMergeSplits(OpBuilder &b, MergeSplitsOp op, bool gpu) {
+  Emitter e{b, op.getLoc()};
+  Value tokens = e.dim(op.getOut(), 0), heads = e.dim(op.getOut(), 1);
+  if (gpu) {
+    launchRows(b, op.getLoc(), e.mul(tokens, heads),
+               [&](Emitter &e, Value row) {
+                 emitMergeSplitsRow(e, op, e.div(row, heads),
+                                    e.rem(row, heads));
+               });
+    return;
+  }
+  e.loopNest({tokens, heads}, [&](ValueRange th) {
+    emitMergeSplitsRow(e, op, th[0], th[1]);
+  });
+}
+
+/// On the GPU, the grid becomes a launch grid of one-thread blocks: x the
+/// request, y the head group, z the query block and KV split.
+void lowerKernelToLaunch(RewriterBase &rewriter, KernelOp op) {
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  Emitter e{rewriter, loc};
+  Value one = e.idx(1);
+  Value splits = op.getKvSplits();
+  auto launch = gpu::LaunchOp::create(
+      rewriter, loc, op.getRequests(), op.getHeadGroups(),
+      e.mul(op.getQBlocks(), splits), one, one, one);
+  rewriter.setInsertionPointToStart(&launch.getBody().front());
+  gpu::KernelDim3 ids = launch.getBlockIds();
+  Value ivs[] = {ids.x, ids.y, e.div(ids.z, splits), e.rem(ids.z, splits)};
+  Block &body = op.getBody().front();
+  rewriter.eraseOp(body.getTerminator());
+  auto terminator = gpu::TerminatorOp::create(rewriter, loc);
+  rewriter.inlineBlockBefore(&body, terminator, ivs);
+  rewriter.eraseOp(op);
 }
 
 /// The grid becomes a loop nest running the body once per work item.
@@ -460,6 +498,7 @@ void lowerKernel(RewriterBase &rewriter, KernelOp op) {
 
 struct ConvertAttnTileToLinalgPass
     : attn::impl::ConvertAttnTileToLinalgBase<ConvertAttnTileToLinalgPass> {
+  using Base::Base;
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
     // Tile ops first (post-order), kernels last.
@@ -510,12 +549,16 @@ struct ConvertAttnTileToLinalgPass
             rewriter.eraseOp(o);
           })
           .Case([&](MergeSplitsOp o) {
-            lowerMergeSplits(rewriter, o);
+            lowerMergeSplits(rewriter, o, gpu);
             rewriter.eraseOp(o);
           });
     }
-    for (KernelOp kernel : kernels)
-      lowerKernel(rewriter, kernel);
+    for (KernelOp kernel : kernels) {
+      if (gpu)
+        lowerKernelToLaunch(rewriter, kernel);
+      else
+        lowerKernel(rewriter, kernel);
+    }
   }
 };
 } // namespace

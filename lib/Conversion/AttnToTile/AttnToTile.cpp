@@ -447,17 +447,23 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
                               << " is not a multiple of the " << pack
                               << " query heads packed per tile";
     return TileConfig{rows, blockN ? blockN : defaultKeys, pack,
-                      target == "cpu"};
+                      target == "cpu" || target == "simt"};
   }
 
   void runOnOperation() override {
     if (target == "cpu" || target == "nvidia" || target == "amd") {
       defaultRows = target == "cpu" ? 64 : 128;
       defaultKeys = 64;
+    } else if (target == "simt") {
+      // One position per tile and short KV tiles: the GPU kernels that run
+      // a work item in one thread keep their tiles in registers and local
+      // memory.
+      defaultRows = 1;
+      defaultKeys = 16;
     } else {
       emitError(getOperation()->getLoc())
           << "attn-tile: unknown target '" << target
-          << "' (expected cpu, nvidia or amd)";
+          << "' (expected cpu, nvidia, amd or simt)";
       return signalPassFailure();
     }
     SmallVector<AttentionOpInterface> ops;

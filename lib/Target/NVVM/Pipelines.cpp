@@ -2,7 +2,7 @@
 
 #include "attn/Target/NVVM/Pipelines.h"
 
-#include "attn/Conversion/Passes.h"
+#include "attn/Target/GPU/Pipelines.h"
 #include "attn/Target/CPU/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -13,7 +13,10 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+
+#include <cstdlib>
 
 using namespace mlir;
 
@@ -28,10 +31,18 @@ std::string mlir::attn::findPtxas() {
 
 void mlir::attn::buildAttnToNVVMPipeline(OpPassManager &pm,
                                          const AttnToNVVMOptions &options) {
-  // attn ops with a GPU lowering (merge_states) to gpu.launch.
-  pm.addPass(createConvertAttnToGPU());
-  // Host side: the same bufferization and kernel ABI as the CPU target.
-  addHostBufferizationPasses(pm, /*deallocate=*/false);
+  // MLIR's NVVM serializer finds libdevice (__nv_expf, ...) through
+  // $CUDA_HOME (or CUDA_PATH, CUDA_ROOT); point it at ptxas's toolkit when
+  // none is set.
+  std::string ptxas = findPtxas();
+  if (!ptxas.empty() && !getenv("CUDA_HOME") && !getenv("CUDA_PATH") &&
+      !getenv("CUDA_ROOT")) {
+    llvm::SmallString<128> root(
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(ptxas)));
+    setenv("CUDA_HOME", root.c_str(), /*overwrite=*/0);
+  }
+  // attn ops to kernels and host code (shared with the other GPU target).
+  addGPUKernelPasses(pm);
   // Device side: kernels outlined into gpu.module, launches and scratch
   // allocations made stream-ordered, then the upstream NVVM pipeline
   // (convert-gpu-to-nvvm, gpu-module-to-binary, gpu-to-llvm for the host).

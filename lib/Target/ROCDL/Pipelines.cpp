@@ -2,7 +2,7 @@
 
 #include "attn/Target/ROCDL/Pipelines.h"
 
-#include "attn/Conversion/Passes.h"
+#include "attn/Target/GPU/Pipelines.h"
 #include "attn/Target/CPU/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -30,10 +30,8 @@ std::string mlir::attn::findLld() {
 
 void mlir::attn::buildAttnToROCDLPipeline(OpPassManager &pm,
                                           const AttnToROCDLOptions &options) {
-  // attn ops with a GPU lowering (merge_states) to gpu.launch.
-  pm.addPass(createConvertAttnToGPU());
-  // Host side: the same bufferization and kernel ABI as the other targets.
-  addHostBufferizationPasses(pm, /*deallocate=*/false);
+  // attn ops to kernels and host code (shared with the other GPU target).
+  addGPUKernelPasses(pm);
   pm.addPass(createGpuKernelOutliningPass());
   pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
   GpuROCDLAttachTargetOptions target;

@@ -18,7 +18,7 @@
 
 // The unknown target is reported at the module (of the first split here,
 // which starts at 0:0) before any op is looked at: no op diagnostic follows.
-// TARGET: attn-tile-invalid.mlir:0:0: error: attn-tile: unknown target 'tpu' (expected cpu, nvidia or amd)
+// TARGET: attn-tile-invalid.mlir:0:0: error: attn-tile: unknown target 'tpu' (expected cpu, nvidia, amd or simt)
 // TARGET-NOT: error: 'attn.
 
 func.func @fused_qkv(%qkv: tensor<2x16x512xf16>) -> tensor<2x16x4x64xf16> {

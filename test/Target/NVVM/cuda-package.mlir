@@ -2,7 +2,7 @@
 // RUN: rm -rf %t && attn-compile --target=cuda --chip=sm_90a %s -o %t --keep-intermediates
 // RUN: FileCheck %s --check-prefix=MANIFEST < %t/manifest.json
 // RUN: FileCheck %s --check-prefix=HOST < %t/kernels.ll
-// RUN: not attn-compile --target=cuda %S/Inputs/prefill.mlir -o %t.attn 2>&1 | FileCheck %s --check-prefix=ATTN
+// RUN: not attn-compile --target=cuda %S/Inputs/linear.mlir -o %t.attn 2>&1 | FileCheck %s --check-prefix=ATTN
 // RUN: not attn-compile --target=cuda --chip=sm_90a %s -o %t.bad --pass-typo 2>&1 | FileCheck %s --check-prefix=OPTION
 
 // A cuda package: attn-to-nvvm compiles a kernel function written with
@@ -31,7 +31,7 @@
 // HOST: define internal void @scale_kernel_load()
 // HOST: call ptr @mgpuModuleLoad(ptr @scale_kernel_binary
 
-// ATTN: error: the cuda target cannot lower 'attn.prefill' yet: the GPU lowering of attn_tile kernels is not implemented; compile it with --target=cpu
+// ATTN: error: the cuda target cannot lower 'attn.linear_attention' yet; compile it with --target=cpu
 // OPTION: Unknown command line argument '--pass-typo'
 
 func.func @scale(%x: tensor<8192xf32> {attn.name = "x"}) -> (tensor<8192xf32> {attn.name = "y"}) {

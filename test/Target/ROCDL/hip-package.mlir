@@ -2,7 +2,7 @@
 // RUN: FileCheck %s --check-prefix=MANIFEST < %t/manifest.json
 // RUN: FileCheck %s --check-prefix=HOST < %t/kernels.ll
 // RUN: attn-opt %s --attn-to-rocdl="format=isa chip=gfx942" | sed 's/\\0A/\n/g; s/\\09/ /g; s/\\22/"/g' | FileCheck %s --check-prefix=ISA
-// RUN: not attn-compile --target=hip %S/../NVVM/Inputs/prefill.mlir -o %t.attn 2>&1 | FileCheck %s --check-prefix=ATTN
+// RUN: not attn-compile --target=hip %S/../NVVM/Inputs/linear.mlir -o %t.attn 2>&1 | FileCheck %s --check-prefix=ATTN
 
 // A hip package: attn-to-rocdl compiles a kernel function written with
 // gpu.launch into host code for the runtime's packed-memref ABI that loads
@@ -34,7 +34,7 @@
 // ISA: .sgpr_count: {{[0-9]+}}
 // ISA: .vgpr_count: {{[0-9]+}}
 
-// ATTN: error: the hip target cannot lower 'attn.prefill' yet: the GPU lowering of attn_tile kernels is not implemented; compile it with --target=cpu
+// ATTN: error: the hip target cannot lower 'attn.linear_attention' yet; compile it with --target=cpu
 
 func.func @scale(%x: tensor<8192xf32> {attn.name = "x"}) -> (tensor<8192xf32> {attn.name = "y"}) {
   %c1 = arith.constant 1 : index

@@ -1,0 +1,59 @@
+//===- Pipelines.cpp - What every GPU target's pipeline shares ------------===//
+
+#include "attn/Target/GPU/Pipelines.h"
+
+#include "attn/Conversion/Passes.h"
+#include "attn/Dialect/Attn/Transforms/Passes.h"
+#include "attn/Dialect/AttnTile/Transforms/Passes.h"
+#include "attn/Target/CPU/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void mlir::attn::addGPUKernelPasses(OpPassManager &pm) {
+  pm.addPass(createConvertAttnToGPU());
+  pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
+  pm.addPass(createAttnFuseRope());
+  pm.addPass(createAttnExpandFunctors());
+  AttnTileOptions tile;
+  tile.target = "simt";
+  pm.addPass(createAttnTile(tile));
+  pm.addPass(tile::createAttnSkipMaskedBlocks());
+  pm.addPass(tile::createAttnPageKV());
+  pm.addPass(tile::createAttnSplitKV());
+  pm.addPass(tile::createAttnInlineFunctors());
+  ConvertAttnTileToLinalgOptions toLinalg;
+  toLinalg.gpu = true;
+  pm.addPass(createConvertAttnTileToLinalg(toLinalg));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  // Host buffers (split-KV workspaces) become device allocations first, so
+  // that only kernels' buffers go to the stack: a work item's tiles live on
+  // its thread's stack, allocated once where they do not escape a loop.
+  // The softmax state the KV loop carries is allocated per iteration
+  // (device malloc); the deallocation pipeline frees it, and the host's
+  // scratch, whose frees attn-gpu-scratch then makes device frees.
+  addHostBufferizationPasses(pm, /*deallocate=*/false);
+  AttnGpuScratchOptions allocsOnly;
+  allocsOnly.free = false;
+  pm.addPass(createAttnGpuScratch(allocsOnly));
+  pm.addNestedPass<func::FuncOp>(bufferization::createBufferLoopHoistingPass());
+  bufferization::PromoteBuffersToStackPassOptions stack;
+  stack.maxAllocSizeInBytes = 1 << 20;
+  stack.maxRankOfAllocatedMemRef = 2;
+  pm.addNestedPass<func::FuncOp>(
+      bufferization::createPromoteBuffersToStackPass(stack));
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createAttnGpuScratch());
+  pm.addPass(createConvertLinalgToLoopsPass());
+  pm.addPass(createCanonicalizerPass());
+}
