@@ -185,8 +185,8 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
       if (auto rope = dyn_cast<RopeOp>(op))
         unfused = !llvm::all_of(rope->getUsers(),
                                 [](Operation *u) { return isa<PrefillOp>(u); });
-      // hip: the simple GPU path keeps the softmax state in device malloc,
-      // which HSA code objects do not link.
+      // hip: the ROCDL lowering of the attention kernels' memref views is
+      // not wired up yet.
       bool attention = hip && isa<AttentionOpInterface>(op);
       if (!isa<LinearAttentionOp, AppendKVOp>(op) && !unfused && !attention)
         return WalkResult::advance();

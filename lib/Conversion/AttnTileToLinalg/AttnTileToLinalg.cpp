@@ -65,7 +65,7 @@ Value generic(OpBuilder &b, Location loc, RankedTensorType type,
 /// `inputs`, each either shaped like the result or a [rows] vector
 /// broadcast along the columns.
 Value elementwise(OpBuilder &b, Location loc, RankedTensorType type,
-                  ValueRange inputs, BodyFn body) {
+                  ValueRange inputs, BodyFn body, Value init = {}) {
   MLIRContext *ctx = b.getContext();
   unsigned rank = type.getRank();
   AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
@@ -75,7 +75,16 @@ Value elementwise(OpBuilder &b, Location loc, RankedTensorType type,
                        ? id
                        : AffineMap::get(rank, 0, getAffineDimExpr(0, ctx)));
   SmallVector<utils::IteratorType> it(rank, utils::IteratorType::parallel);
-  return generic(b, loc, type, inputs, maps, id, it, body);
+  return generic(b, loc, type, inputs, maps, id, it, body, init);
+}
+
+/// `state` updated in place, element by element: the body gets the inputs
+/// (shaped like `state`, or [rows] broadcast) and the element's old value,
+/// last. So the KV loop's softmax state needs no new buffer per iteration.
+Value updateInPlace(OpBuilder &b, Location loc, Value state, ValueRange inputs,
+                    BodyFn body) {
+  return elementwise(b, loc, cast<RankedTensorType>(state.getType()), inputs,
+                     body, state);
 }
 
 /// A row reduction of a [M, N] tensor into a [M] one starting at `init`.
@@ -325,25 +334,33 @@ SmallVector<Value> lowerOnlineSoftmax(OpBuilder &b, OnlineSoftmaxOp op) {
   Value s = op.getScores();
   bool softmax = op.getNormalizer() == Normalizer::softmax;
 
+  // The new state is written over the old one (m, l and acc are updated in
+  // place), temporaries are fresh: bufferization then allocates nothing
+  // that the KV loop carries from one iteration to the next.
   Value newMax = op.getMax(), p, alpha;
   if (softmax) {
     // m' = max(m, rowmax s); m0 = m' or 0 where m' = -inf.
-    newMax = reduceRows(b, loc, s, op.getMax(),
-                        [](Emitter &e, Value x, Value acc) {
-                          return e.max(x, acc);
-                        });
     auto safe = [](Emitter &e, Value m) {
       return e.select(e.cmpf(arith::CmpFPredicate::OEQ, m, e.f32(kNegInf)),
                       e.f32(0), m);
     };
+    Value tileMax = reduceRows(b, loc, s, filled(b, loc, rowType, kNegInf),
+                               [](Emitter &e, Value x, Value acc) {
+                                 return e.max(x, acc);
+                               });
+    // alpha = exp(m - m0'), read before m is overwritten.
+    alpha = elementwise(b, loc, rowType, {op.getMax(), tileMax},
+                        [&](Emitter &e, ValueRange, ValueRange a) {
+                          return e.exp(e.sub(a[0], safe(e, e.max(a[0], a[1]))));
+                        });
+    newMax = updateInPlace(b, loc, op.getMax(), tileMax,
+                           [](Emitter &e, ValueRange, ValueRange a) {
+                             return e.max(a[1], a[0]);
+                           });
     p = elementwise(b, loc, scoresType, {s, newMax},
                     [&](Emitter &e, ValueRange, ValueRange a) {
                       return e.exp(e.sub(a[0], safe(e, a[1])));
                     });
-    alpha = elementwise(b, loc, rowType, {op.getMax(), newMax},
-                        [&](Emitter &e, ValueRange, ValueRange a) {
-                          return e.exp(e.sub(a[0], safe(e, a[1])));
-                        });
   } else {
     // No normalizer: the weights are the visible scores themselves.
     p = elementwise(b, loc, scoresType, s,
@@ -355,18 +372,18 @@ SmallVector<Value> lowerOnlineSoftmax(OpBuilder &b, OnlineSoftmaxOp op) {
     alpha = filled(b, loc, rowType, 1);
   }
   // l' = alpha l + rowsum p.
-  Value scaledSum = elementwise(b, loc, rowType, {op.getSum(), alpha},
-                                [&](Emitter &e, ValueRange, ValueRange a) {
-                                  return e.mul(a[0], a[1]);
-                                });
+  Value scaledSum = updateInPlace(b, loc, op.getSum(), alpha,
+                                  [](Emitter &e, ValueRange, ValueRange a) {
+                                    return e.mul(a[1], a[0]);
+                                  });
   Value newSum = reduceRows(
       b, loc, p, scaledSum,
       [](Emitter &e, Value x, Value acc) { return e.add(x, acc); });
   // acc' = alpha acc + p V.
-  Value scaledAcc = elementwise(b, loc, accType, {op.getAcc(), alpha},
-                                [&](Emitter &e, ValueRange, ValueRange a) {
-                                  return e.mul(a[0], a[1]);
-                                });
+  Value scaledAcc = updateInPlace(b, loc, op.getAcc(), alpha,
+                                  [](Emitter &e, ValueRange, ValueRange a) {
+                                    return e.mul(a[1], a[0]);
+                                  });
   AffineExpr r = getAffineDimExpr(0, ctx), d = getAffineDimExpr(1, ctx),
              c = getAffineDimExpr(2, ctx);
   Value newAcc = contract(b, loc, p, op.getValues(),

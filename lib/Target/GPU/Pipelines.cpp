@@ -38,10 +38,10 @@ void mlir::attn::addGPUKernelPasses(OpPassManager &pm) {
   pm.addPass(createCSEPass());
   // Host buffers (split-KV workspaces) become device allocations first, so
   // that only kernels' buffers go to the stack: a work item's tiles live on
-  // its thread's stack, allocated once where they do not escape a loop.
-  // The softmax state the KV loop carries is allocated per iteration
-  // (device malloc); the deallocation pipeline frees it, and the host's
-  // scratch, whose frees attn-gpu-scratch then makes device frees.
+  // its thread's stack, allocated once. (The softmax state the KV loop
+  // carries is updated in place, so kernels allocate nothing; the
+  // deallocation pipeline would free anything left, and attn-gpu-scratch
+  // then makes the host's frees device frees.)
   addHostBufferizationPasses(pm, /*deallocate=*/false);
   AttnGpuScratchOptions allocsOnly;
   allocsOnly.free = false;

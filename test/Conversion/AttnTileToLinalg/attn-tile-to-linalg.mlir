@@ -160,13 +160,27 @@
 // CHECK-NEXT: %[[AZ:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK-NEXT: %[[A0:.*]] = linalg.fill ins(%[[AZ]] : f32) outs(%[[AE]] : tensor<4x8xf32>) -> tensor<4x8xf32>
 //
-// online_softmax, m' = max(m, rowmax s): a row reduction into m.
-// CHECK-NEXT: %[[M1:.*]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]} ins(%[[T]] : tensor<4x16xf32>) outs(%[[M0]] : tensor<4xf32>) {
-// CHECK-NEXT: ^bb0(%[[MIN:[^:]*]]: f32, %[[MOUT:[^:]*]]: f32):
-// CHECK-COUNT-2: linalg.index
-// CHECK-NEXT: %[[MX:.*]] = arith.maximumf %[[MIN]], %[[MOUT]] : f32
-// CHECK-NEXT: linalg.yield %[[MX]] : f32
+// online_softmax: the tile's row max into a fresh [4] tensor.
+// CHECK-NEXT: %[[TME:.*]] = tensor.empty() : tensor<4xf32>
+// CHECK-NEXT: %[[TNI:.*]] = arith.constant 0xFF800000 : f32
+// CHECK-NEXT: %[[TM0:.*]] = linalg.fill ins(%[[TNI]] : f32) outs(%[[TME]] : tensor<4xf32>) -> tensor<4xf32>
+// CHECK-NEXT: %[[TM:.*]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]} ins(%[[T]] : tensor<4x16xf32>) outs(%[[TM0]] : tensor<4xf32>) {
+// CHECK: arith.maximumf
+// CHECK: } -> tensor<4xf32>
+// alpha = exp(m - m0) with m0 = max(m, rowmax), read before m changes.
+// CHECK-NEXT: %[[ALE:.*]] = tensor.empty() : tensor<4xf32>
+// CHECK-NEXT: %[[ALPHA:.*]] = linalg.generic {indexing_maps = [#[[$ID1]], #[[$ID1]], #[[$ID1]]], iterator_types = ["parallel"]} ins(%[[M0]], %[[TM]] : tensor<4xf32>, tensor<4xf32>) outs(%[[ALE]] : tensor<4xf32>) {
+// CHECK-NEXT: ^bb0(%[[OLD:[^:]*]]: f32, %[[TILE:[^:]*]]: f32, %{{[^:]*}}: f32):
+// CHECK: %[[NEWM:.*]] = arith.maximumf %[[OLD]], %[[TILE]] : f32
+// CHECK: %[[ASAFE:.*]] = arith.select %{{.*}}, %{{.*}}, %[[NEWM]] : f32
+// CHECK-NEXT: %[[ADIFF:.*]] = arith.subf %[[OLD]], %[[ASAFE]] : f32
+// CHECK-NEXT: %[[AEXP:.*]] = math.exp %[[ADIFF]] : f32
+// CHECK-NEXT: linalg.yield %[[AEXP]] : f32
 // CHECK-NEXT: } -> tensor<4xf32>
+// m' = max(m, rowmax s), written over m (no new buffer in the KV loop).
+// CHECK-NEXT: %[[M1:.*]] = linalg.generic {indexing_maps = [#[[$ID1]], #[[$ID1]]], iterator_types = ["parallel"]} ins(%[[TM]] : tensor<4xf32>) outs(%[[M0]] : tensor<4xf32>) {
+// CHECK: arith.maximumf
+// CHECK: } -> tensor<4xf32>
 // p = exp(s - m0), m0 = 0 where m' = -inf.
 // CHECK-NEXT: %[[PE:.*]] = tensor.empty() : tensor<4x16xf32>
 // CHECK-NEXT: %[[P:.*]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$ROW]], #[[$ID2]]], iterator_types = ["parallel", "parallel"]} ins(%[[T]], %[[M1]] : tensor<4x16xf32>, tensor<4xf32>) outs(%[[PE]] : tensor<4x16xf32>) {
@@ -180,18 +194,8 @@
 // CHECK-NEXT: %[[EXP:.*]] = math.exp %[[DIFF]] : f32
 // CHECK-NEXT: linalg.yield %[[EXP]] : f32
 // CHECK-NEXT: } -> tensor<4x16xf32>
-// alpha = exp(m - m0).
-// CHECK-NEXT: %[[ALE:.*]] = tensor.empty() : tensor<4xf32>
-// CHECK-NEXT: %[[ALPHA:.*]] = linalg.generic {indexing_maps = [#[[$ID1]], #[[$ID1]], #[[$ID1]]], iterator_types = ["parallel"]} ins(%[[M0]], %[[M1]] : tensor<4xf32>, tensor<4xf32>) outs(%[[ALE]] : tensor<4xf32>) {
-// CHECK-NEXT: ^bb0(%[[OLD:[^:]*]]: f32, %[[NEW:[^:]*]]: f32, %{{[^:]*}}: f32):
-// CHECK: %[[ASAFE:.*]] = arith.select %{{.*}}, %{{.*}}, %[[NEW]] : f32
-// CHECK-NEXT: %[[ADIFF:.*]] = arith.subf %[[OLD]], %[[ASAFE]] : f32
-// CHECK-NEXT: %[[AEXP:.*]] = math.exp %[[ADIFF]] : f32
-// CHECK-NEXT: linalg.yield %[[AEXP]] : f32
-// CHECK-NEXT: } -> tensor<4xf32>
-// l' = alpha l + rowsum p.
-// CHECK-NEXT: %[[LSE1:.*]] = tensor.empty() : tensor<4xf32>
-// CHECK-NEXT: %[[LS:.*]] = linalg.generic {indexing_maps = [#[[$ID1]], #[[$ID1]], #[[$ID1]]], iterator_types = ["parallel"]} ins(%[[L0]], %[[ALPHA]] : tensor<4xf32>, tensor<4xf32>) outs(%[[LSE1]] : tensor<4xf32>) {
+// l' = alpha l + rowsum p: l rescaled in place, then the row sum into it.
+// CHECK-NEXT: %[[LS:.*]] = linalg.generic {indexing_maps = [#[[$ID1]], #[[$ID1]]], iterator_types = ["parallel"]} ins(%[[ALPHA]] : tensor<4xf32>) outs(%[[L0]] : tensor<4xf32>) {
 // CHECK: arith.mulf
 // CHECK: } -> tensor<4xf32>
 // CHECK-NEXT: %[[L1:.*]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]} ins(%[[P]] : tensor<4x16xf32>) outs(%[[LS]] : tensor<4xf32>) {
@@ -200,9 +204,9 @@
 // CHECK-NEXT: %[[LADD:.*]] = arith.addf %[[LIN]], %[[LOUT]] : f32
 // CHECK-NEXT: linalg.yield %[[LADD]] : f32
 // CHECK-NEXT: } -> tensor<4xf32>
-// acc' = alpha acc + p V: the rescale, then the contraction over keys.
-// CHECK-NEXT: %[[ASE:.*]] = tensor.empty() : tensor<4x8xf32>
-// CHECK-NEXT: %[[AS:.*]] = linalg.generic {indexing_maps = [#[[$ID2]], #[[$ROW]], #[[$ID2]]], iterator_types = ["parallel", "parallel"]} ins(%[[A0]], %[[ALPHA]] : tensor<4x8xf32>, tensor<4xf32>) outs(%[[ASE]] : tensor<4x8xf32>) {
+// acc' = alpha acc + p V: the rescale in place, then the contraction over
+// keys into it.
+// CHECK-NEXT: %[[AS:.*]] = linalg.generic {indexing_maps = [#[[$ROW]], #[[$ID2]]], iterator_types = ["parallel", "parallel"]} ins(%[[ALPHA]] : tensor<4xf32>) outs(%[[A0]] : tensor<4x8xf32>) {
 // CHECK: arith.mulf
 // CHECK: } -> tensor<4x8xf32>
 // CHECK-NEXT: %[[A1:.*]] = linalg.generic {indexing_maps = [#[[$LHS]], #[[$RHS]], #[[$OUT]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[P]], %[[VT]] : tensor<4x16xf32>, tensor<16x8xf32>) outs(%[[AS]] : tensor<4x8xf32>) {
@@ -412,7 +416,7 @@ func.func @layouts(%kr: memref<?x2x8xf16>, %kh: memref<?x2x4x8xf16>, %kk: memref
 // CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
 // CHECK-NEXT: %[[ALPHA:.*]] = linalg.fill ins(%[[ONE]] : f32) outs(%{{.*}} : tensor<4xf32>) -> tensor<4xf32>
 // CHECK: linalg.generic {indexing_maps = [#[[$ID2]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]} ins(%[[P]] : tensor<4x16xf32>)
-// CHECK: linalg.generic {indexing_maps = [#[[$ID2]], #[[$ROW]], #[[$ID2]]], iterator_types = ["parallel", "parallel"]} ins(%{{.*}}, %[[ALPHA]] : tensor<4x8xf32>, tensor<4xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[$ROW]], #[[$ID2]]], iterator_types = ["parallel", "parallel"]} ins(%[[ALPHA]] : tensor<4xf32>) outs(%{{.*}} : tensor<4x8xf32>)
 // CHECK: %[[A1:.*]] = linalg.generic {indexing_maps = [#[[$LHS]], #[[$RHS]], #[[$OUT]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[P]], %[[V]] : tensor<4x16xf32>, tensor<16x8xf16>)
 // CHECK-NEXT: ^bb0(%[[PIN:[^:]*]]: f32, %[[VIN:[^:]*]]: f16, %[[AOUT:[^:]*]]: f32):
 // CHECK-COUNT-3: linalg.index

@@ -30,14 +30,14 @@
 // SCRATCH: %[[WL:.*]] = gpu.alloc () : memref<16x1x8xf32>
 // SCRATCH: gpu.launch blocks
 // SCRATCH: memref.alloca() {{.*}} : memref<4x64xf32>
+// SCRATCH-NOT: memref.alloc(
 // SCRATCH: gpu.terminator
 // SCRATCH: gpu.launch blocks
 // SCRATCH: gpu.dealloc %[[WO]]
 // SCRATCH: gpu.dealloc %[[WL]]
 // SCRATCH: return
 
-// The hip target does not take attention ops yet (the simple path's
-// per-iteration device malloc does not link into an HSA code object).
+// The hip target does not take attention ops yet.
 // HIP: error: the hip target cannot lower 'attn.batch_decode' yet; compile it with --target=cpu
 
 func.func @decode(%q: tensor<1x8x64xf32> {attn.name = "q"}, %kc: tensor<?x16x2x64xf32> {attn.name = "k_cache"},
