@@ -1,7 +1,6 @@
 //===- Backend.cpp - Choosing a target backend ----------------------------===//
 
 #include "Backend.h"
-#include "CudaDriver.h"
 #include "GpuHost.h"
 
 using namespace attn::runtime;
@@ -13,44 +12,38 @@ Status Backend::copyToHost(void *, const void *, size_t, void *) {
                        "this backend's buffers are host memory");
 }
 
-bool attn::runtime::isTargetAvailable(Target target, std::string &reason) {
+namespace {
+/// The driver of a GPU target, or null with `why`.
+std::unique_ptr<GpuDriver> createGpuDriver(Target target, std::string &why) {
   switch (target) {
-  case Target::Cpu:
-    return true;
   case Target::Cuda:
-    return cuda::getDriver(reason) != nullptr;
+    return createCudaDriver(why);
   case Target::Hip:
-    return createHipDriver(reason) != nullptr;
+    return createHipDriver(why);
+  case Target::Cpu:
+    break;
   }
-  reason = "unknown target";
-  return false;
+  why = std::string("no GPU driver for target ") + getTargetName(target);
+  return nullptr;
+}
+} // namespace
+
+bool attn::runtime::isTargetAvailable(Target target, std::string &reason) {
+  if (target == Target::Cpu)
+    return true;
+  return createGpuDriver(target, reason) != nullptr;
 }
 
 Status attn::runtime::createBackend(Target target,
                                     std::unique_ptr<Backend> &backend) {
-  std::string reason;
-  if (!isTargetAvailable(target, reason))
-    return Status::error(ATTN_ERROR_UNSUPPORTED, reason);
-  switch (target) {
-  case Target::Cpu:
+  if (target == Target::Cpu) {
     backend = createCpuBackend();
     return Status::success();
-  case Target::Cuda: {
-    std::unique_ptr<GpuDriver> driver = createCudaDriver(reason);
-    if (!driver)
-      return Status::error(ATTN_ERROR_UNSUPPORTED, reason);
-    backend = createGpuBackend(std::move(driver));
-    return Status::success();
   }
-  case Target::Hip: {
-    std::unique_ptr<GpuDriver> driver = createHipDriver(reason);
-    if (!driver)
-      return Status::error(ATTN_ERROR_UNSUPPORTED, reason);
-    backend = createGpuBackend(std::move(driver));
-    return Status::success();
-  }
-  }
-  return Status::error(ATTN_ERROR_UNSUPPORTED,
-                       std::string("no backend for target ") +
-                           getTargetName(target));
+  std::string reason;
+  std::unique_ptr<GpuDriver> driver = createGpuDriver(target, reason);
+  if (!driver)
+    return Status::error(ATTN_ERROR_UNSUPPORTED, reason);
+  backend = createGpuBackend(std::move(driver));
+  return Status::success();
 }

@@ -46,6 +46,18 @@ Value IndexMath::min(Value x, Value y) {
 Value IndexMath::lt(Value x, Value y) {
   return b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::ult, x, y);
 }
+Value IndexMath::floorDivSigned(Value x, int64_t d) {
+  return b.createOrFold<arith::FloorDivSIOp>(loc, x, idx(d));
+}
+Value IndexMath::ceilDivSigned(Value x, int64_t d) {
+  return b.createOrFold<arith::CeilDivSIOp>(loc, x, idx(d));
+}
+Value IndexMath::maxSigned(Value x, Value y) {
+  return b.createOrFold<arith::MaxSIOp>(loc, x, y);
+}
+Value IndexMath::minSigned(Value x, Value y) {
+  return b.createOrFold<arith::MinSIOp>(loc, x, y);
+}
 Value IndexMath::dim(Value source, int64_t i) {
   if (isa<TensorType>(source.getType()))
     return b.createOrFold<tensor::DimOp>(loc, source, i);

@@ -22,6 +22,7 @@ namespace mlir::attn::tile {
 
 using namespace mlir;
 using namespace mlir::attn::tile;
+using mlir::attn::IndexMath;
 
 namespace {
 
@@ -188,24 +189,6 @@ private:
   scf::ForOp loop;
 };
 
-/// Signed index arithmetic at a builder.
-struct S {
-  OpBuilder &b;
-  Location loc;
-  Value c(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
-  Value add(Value x, Value y) { return b.createOrFold<arith::AddIOp>(loc, x, y); }
-  Value mul(Value x, Value y) { return b.createOrFold<arith::MulIOp>(loc, x, y); }
-  Value neg(Value x) { return b.createOrFold<arith::SubIOp>(loc, c(0), x); }
-  Value floorDiv(Value x, int64_t d) {
-    return b.createOrFold<arith::FloorDivSIOp>(loc, x, c(d));
-  }
-  Value ceilDiv(Value x, int64_t d) {
-    return b.createOrFold<arith::CeilDivSIOp>(loc, x, c(d));
-  }
-  Value max(Value x, Value y) { return b.createOrFold<arith::MaxSIOp>(loc, x, y); }
-  Value min(Value x, Value y) { return b.createOrFold<arith::MinSIOp>(loc, x, y); }
-};
-
 /// Clones the uniform computation of `v` out of the mask region, with `b`
 /// bound to the request.
 Value materialize(OpBuilder &builder, Value v, Block &region, Value request,
@@ -229,16 +212,16 @@ Value materialize(OpBuilder &builder, Value v, Block &region, Value request,
 /// ([MAX, MIN] when empty).
 std::pair<Value, Value> idRange(OpBuilder &b, Location loc, Value table,
                                 Value from, Value to, Value u) {
-  S s{b, loc};
-  Value lo = s.c(std::numeric_limits<int64_t>::max());
-  Value hi = s.c(std::numeric_limits<int64_t>::min());
+  IndexMath s{b, loc};
+  Value lo = s.idx(std::numeric_limits<int64_t>::max());
+  Value hi = s.idx(std::numeric_limits<int64_t>::min());
   auto loop = scf::ForOp::create(
-      b, loc, from, to, s.c(1), ValueRange{lo, hi},
+      b, loc, from, to, s.idx(1), ValueRange{lo, hi},
       [&](OpBuilder &nb, Location nloc, Value x, ValueRange range) {
-        S n{nb, nloc};
-        Value id = attn::readIndex(nb, nloc, table, n.add(x, u));
+        IndexMath n{nb, nloc};
+        Value id = n.at(table, n.add(x, u));
         scf::YieldOp::create(nb, nloc,
-                             ValueRange{n.min(range[0], id), n.max(range[1], id)});
+                             ValueRange{n.minSigned(range[0], id), n.maxSigned(range[1], id)});
       });
   return {loop.getResult(0), loop.getResult(1)};
 }
@@ -250,19 +233,19 @@ void skipOtherDocuments(OpBuilder &b, scf::ForOp loop, TransformScoresOp op,
                         const DocTerm &d, Value table, Value rowU, Value keyU,
                         int64_t rows, int64_t blockN) {
   Location loc = op.getLoc();
-  S s{b, loc};
+  IndexMath s{b, loc};
   // Rows [i0, min(i0 + rows, Sq)): padding rows have no ids.
   Value i0 = op.getQuery();
-  Value rowsEnd = s.min(s.add(i0, s.c(rows)), op.getNumQueries());
-  auto [rmin, rmax] = idRange(b, loc, table, i0, s.max(rowsEnd, i0), rowU);
+  Value rowsEnd = s.minSigned(s.add(i0, s.idx(rows)), op.getNumQueries());
+  auto [rmin, rmax] = idRange(b, loc, table, i0, s.maxSigned(rowsEnd, i0), rowU);
 
   Block *body = loop.getBody();
   auto yield = cast<scf::YieldOp>(body->getTerminator());
   OpBuilder inner = OpBuilder::atBlockBegin(body);
-  S n{inner, loc};
-  Value j0 = n.mul(loop.getInductionVar(), n.c(blockN));
-  Value keysEnd = n.min(n.add(j0, n.c(blockN)), op.getNumKeys());
-  auto [kmin, kmax] = idRange(inner, loc, table, j0, n.max(keysEnd, j0), keyU);
+  IndexMath n{inner, loc};
+  Value j0 = n.mul(loop.getInductionVar(), n.idx(blockN));
+  Value keysEnd = n.minSigned(n.add(j0, n.idx(blockN)), op.getNumKeys());
+  auto [kmin, kmax] = idRange(inner, loc, table, j0, n.maxSigned(keysEnd, j0), keyU);
   Value hidden = arith::OrIOp::create(
       inner, loc,
       arith::CmpIOp::create(inner, loc, arith::CmpIPredicate::slt, kmax, rmin),
@@ -321,40 +304,40 @@ struct SkipMaskedBlocksPass
       return;
 
     OpBuilder b(loop);
-    S s{b, loop.getLoc()};
+    IndexMath s{b, loop.getLoc()};
     IRMapping map;
     int64_t rows = kernel.getBlockM() / op.getGqaPack();
-    Value iLo = op.getQuery(), iHi = s.add(iLo, s.c(rows - 1));
-    Value lo = s.c(0), hi = loop.getUpperBound();
+    Value iLo = op.getQuery(), iHi = s.add(iLo, s.idx(rows - 1));
+    Value lo = s.idx(0), hi = loop.getUpperBound();
     Value fullLo = lo, fullHi = hi;
     // The sum of a term's uniform values, computed before the loop.
     auto uniformSum = [&](const Linear &t) {
-      Value u = s.c(0);
+      Value u = s.idx(0);
       for (auto [sign, v] : t.uniform) {
         Value m = v ? materialize(b, v, region, op.getRequest(), map)
-                    : s.c(1);
+                    : s.idx(1);
         u = s.add(u, sign == 1 ? m : sign == -1 ? s.neg(m)
-                                                : s.mul(s.c(sign), m));
+                                                : s.mul(s.idx(sign), m));
       }
       return u;
     };
     for (const Linear &t : terms) {
       // u = sum of the uniform values, a * i over the block's rows.
       Value u = uniformSum(t);
-      Value aLo = s.mul(s.c(t.ci), iLo), aHi = s.mul(s.c(t.ci), iHi);
-      Value aMax = s.add(s.max(aLo, aHi), u), aMin = s.add(s.min(aLo, aHi), u);
+      Value aLo = s.mul(s.idx(t.ci), iLo), aHi = s.mul(s.idx(t.ci), iHi);
+      Value aMax = s.add(s.maxSigned(aLo, aHi), u), aMin = s.add(s.minSigned(aLo, aHi), u);
       if (t.cj < 0) {
         // j <= a i + u: blocks past the largest bound are hidden; blocks
         // ending at or before the smallest one are fully visible.
-        hi = s.min(hi, s.add(s.floorDiv(aMax, blockN), s.c(1)));
-        fullHi = s.min(fullHi, s.floorDiv(s.add(aMin, s.c(1)), blockN));
+        hi = s.minSigned(hi, s.add(s.floorDivSigned(aMax, blockN), s.idx(1)));
+        fullHi = s.minSigned(fullHi, s.floorDivSigned(s.add(aMin, s.idx(1)), blockN));
       } else {
         // j >= -(a i + u).
-        lo = s.max(lo, s.floorDiv(s.neg(aMax), blockN));
-        fullLo = s.max(fullLo, s.ceilDiv(s.neg(aMin), blockN));
+        lo = s.maxSigned(lo, s.floorDivSigned(s.neg(aMax), blockN));
+        fullLo = s.maxSigned(fullLo, s.ceilDivSigned(s.neg(aMin), blockN));
       }
     }
-    hi = s.max(hi, lo);
+    hi = s.maxSigned(hi, lo);
     if (!terms.empty())
       ++numBounded;
     if (!complete) {
@@ -370,8 +353,8 @@ struct SkipMaskedBlocksPass
       return;
     }
     // [lo, fullLo) masked, [fullLo, fullHi) unmasked, [fullHi, hi) masked.
-    fullLo = s.min(s.max(fullLo, lo), hi);
-    fullHi = s.max(s.min(fullHi, hi), fullLo);
+    fullLo = s.minSigned(s.maxSigned(fullLo, lo), hi);
+    fullHi = s.maxSigned(s.minSigned(fullHi, hi), fullLo);
     auto first = cast<scf::ForOp>(b.clone(*loop));
     first.getLowerBoundMutable().assign(lo);
     first.getUpperBoundMutable().assign(fullLo);

@@ -32,8 +32,9 @@ buildRequestLengths(OpBuilder &b, Location loc, Operation *op, Value request,
 /// Reads element `indices` of an integer tensor or memref as an index.
 Value readIndex(OpBuilder &b, Location loc, Value source, ValueRange indices);
 
-/// Index arithmetic at a builder's insertion point, folding constants
-/// (unsigned division and minimum: the values are sizes and offsets).
+/// Index arithmetic at a builder's insertion point, folding constants.
+/// div/ceilDiv/min/lt are unsigned (for sizes and offsets); the *Signed
+/// variants are for values that may be negative (e.g. mask-derived bounds).
 struct IndexMath {
   OpBuilder &b;
   Location loc;
@@ -47,6 +48,11 @@ struct IndexMath {
   Value min(Value x, Value y);
   /// x < y, unsigned.
   Value lt(Value x, Value y);
+  Value neg(Value x) { return sub(idx(0), x); }
+  Value floorDivSigned(Value x, int64_t d);
+  Value ceilDivSigned(Value x, int64_t d);
+  Value maxSigned(Value x, Value y);
+  Value minSigned(Value x, Value y);
   /// Dimension `i` of a tensor or memref.
   Value dim(Value source, int64_t i);
   /// source[i] of an integer tensor or memref, as an index.
