@@ -29,17 +29,38 @@ std::string mlir::attn::findPtxas() {
   return "";
 }
 
+/// The CUDA toolkit that holds libdevice: ptxas's own toolkit (ptxas may be
+/// a wrapper script or link elsewhere, e.g. /usr/local/bin/ptxas), else
+/// /usr/local/cuda. Empty when none has libdevice.
+static std::string findCudaRoot(llvm::StringRef ptxas) {
+  llvm::SmallVector<std::string> candidates;
+  if (!ptxas.empty()) {
+    llvm::SmallString<128> real;
+    if (!llvm::sys::fs::real_path(ptxas, real))
+      candidates.push_back(llvm::sys::path::parent_path(
+                               llvm::sys::path::parent_path(real))
+                               .str());
+  }
+  candidates.push_back("/usr/local/cuda");
+  for (const std::string &root : candidates) {
+    llvm::SmallString<128> libdevice(root);
+    llvm::sys::path::append(libdevice, "nvvm", "libdevice",
+                            "libdevice.10.bc");
+    if (llvm::sys::fs::exists(libdevice))
+      return root;
+  }
+  return "";
+}
+
 void mlir::attn::buildAttnToNVVMPipeline(OpPassManager &pm,
                                          const AttnToNVVMOptions &options) {
   // MLIR's NVVM serializer finds libdevice (__nv_expf, ...) through
-  // $CUDA_HOME (or CUDA_PATH, CUDA_ROOT); point it at ptxas's toolkit when
-  // none is set.
-  std::string ptxas = findPtxas();
-  if (!ptxas.empty() && !getenv("CUDA_HOME") && !getenv("CUDA_PATH") &&
-      !getenv("CUDA_ROOT")) {
-    llvm::SmallString<128> root(
-        llvm::sys::path::parent_path(llvm::sys::path::parent_path(ptxas)));
-    setenv("CUDA_HOME", root.c_str(), /*overwrite=*/0);
+  // $CUDA_HOME (or CUDA_PATH, CUDA_ROOT); point it at a toolkit that has
+  // libdevice when none is set.
+  if (!getenv("CUDA_HOME") && !getenv("CUDA_PATH") && !getenv("CUDA_ROOT")) {
+    std::string root = findCudaRoot(findPtxas());
+    if (!root.empty())
+      setenv("CUDA_HOME", root.c_str(), /*overwrite=*/0);
   }
   // attn ops to kernels and host code (shared with the other GPU target).
   addGPUKernelPasses(pm);
