@@ -8,6 +8,7 @@
 #include "attn/Dialect/AttnTile/Transforms/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Target/CPU/Passes.h"
+#include "attn/Target/NVVM/MmaSyncTarget.h"
 #include "attn/Target/NVVM/Pipelines.h"
 #include "attn/Target/ROCDL/Pipelines.h"
 
@@ -27,5 +28,6 @@ void mlir::attn::registerAttnPasses() {
   registerAttnCPUPasses();
   registerAttnCPUPipelines();
   registerAttnNVVMPipelines();
+  registerNVVMMatrixTarget();
   registerAttnROCDLPipelines();
 }

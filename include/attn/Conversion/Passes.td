@@ -78,6 +78,54 @@ def AttnTile : Pass<"attn-tile"> {
     "::mlir::tensor::TensorDialect"];
 }
 
+def ConvertAttnTileToGPU : Pass<"convert-attn-tile-to-gpu"> {
+  let summary = "Lower attn_tile kernels to warps on the GPU's matrix units";
+  let description = [{
+    The fast GPU lowering of the tiled form (docs/design.md §8). Each
+    `attn_tile.kernel` it can run becomes a `gpu.launch` with a block per
+    work item (grid x = request, y = head group, z = query block x KV
+    split) and a warp per 16 query rows of the tile, FlashAttention-2's
+    schedule:
+
+    * Q, K and V tiles are copied to shared memory asynchronously, rows
+      past `count` zero-filled, in a swizzled layout (16-byte chunk `c` of
+      row `r` at chunk `c ^ (r % 8)`); the V copy of a KV block is in flight
+      while `Q K^T` is computed; paged K/V (`page_slots` + `gather_kv`, NHD
+      or HND, any page size) are gathered row by row through the page table;
+    * `qk` and the `P V` of `online_softmax` are warp-level matrix products
+      with 16-bit inputs and f32 accumulators; scores, probabilities and
+      the output accumulator stay in registers as accumulator fragments;
+    * the score generic of `attn-inline-functors` (score_mod, mask_mod and
+      the request's bounds) runs per fragment element with the element's
+      row and column as its indices;
+    * the online softmax reduces rows across the lanes that share them
+      (base-2 exponentials); P is rounded to the input type and reused as
+      the left operand of `P V`; row sums stay per lane until `store`.
+
+    What depends on the GPU (the product's shape, where fragment elements
+    sit, the copy and multiply instructions) comes from the `MatrixTarget`
+    named by `target`; `nvidia` (mma.sync m16n8k16, ldmatrix, cp.async) is
+    registered by lib/Target/NVVM.
+
+    Kernels it cannot run (f32 or FP8 tiles, head dims that are not
+    multiples of 64 up to 256, RoPE or concatenation in the kernel, the
+    vLLM and MLA layouts, block_m above 128) are left as they are, with a
+    remark saying why, for `convert-attn-tile-to-linalg{gpu}`.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", "\"nvidia\"",
+           "The matrix target whose products and copies to use">
+  ];
+  let statistics = [
+    Statistic<"numLowered", "kernels", "Kernels lowered to matrix units">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::gpu::GPUDialect",
+    "::mlir::math::MathDialect", "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect"
+  ];
+}
+
 def ConvertAttnTileToLinalg : Pass<"convert-attn-tile-to-linalg"> {
   let summary = "Lower attn_tile kernels to linalg and scf for the CPU";
   let description = [{

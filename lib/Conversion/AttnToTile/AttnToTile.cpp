@@ -13,6 +13,7 @@
 #include "attn/Dialect/Attn/Transforms/RequestLengths.h"
 #include "attn/Dialect/AttnTile/IR/AttnTileOps.h"
 
+#include "mlir/Support/DebugStringHelper.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -418,6 +419,33 @@ std::string unsupported(AttentionOpInterface op) {
          "); run attn-expand-functors first";
 }
 
+/// Why the matrix-core GPU lowering (convert-attn-tile-to-gpu) cannot run
+/// `op`, or an empty string: it takes 16-bit float Q, K and V of one type,
+/// head dims that are multiples of 64 up to 256, token-major or
+/// FlashInfer-paged K/V, and no in-kernel RoPE or FP8 scales.
+std::string matrixUnfit(AttentionOpInterface op) {
+  if (isa<MLADecodeOp>(op.getOperation()))
+    return "MLA's latent cache";
+  if (isa<PagedAttentionOp>(op.getOperation()))
+    return "the vLLM cache layout";
+  if (op.getRopeAttr())
+    return "RoPE in the kernel";
+  if (op.getQDescale() || op.getKDescale() || op.getVDescale())
+    return "descaled (FP8) inputs";
+  Operation *o = op.getOperation();
+  Type elt = getElementTypeOrSelf(o->getOperand(0).getType());
+  if (!elt.isBF16() && !elt.isF16())
+    return "element type " + debugString(elt) + " (bf16 or f16 needed)";
+  for (int64_t i : {1, 2})
+    if (getElementTypeOrSelf(o->getOperand(i).getType()) != elt)
+      return "K or V of another element type than Q";
+  for (int64_t d : {op.getQKHeadDim(), op.getVHeadDim()})
+    if (d % 64 != 0 || d > 256)
+      return "head dim " + std::to_string(d) +
+             " (a multiple of 64 up to 256 needed)";
+  return {};
+}
+
 struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
   using Base::Base;
 
@@ -439,15 +467,27 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
     // Decode ops have one query per request: one packed group fills a tile.
     bool decode = isa<BatchDecodeOp, PagedAttentionOp, MLADecodeOp>(
         op.getOperation());
+    // GPU targets tile what their matrix-core lowering cannot run for the
+    // simple path instead: a position per tile, short KV tiles, f32.
+    bool simt = target == "simt";
+    if (target == "nvidia" || target == "amd") {
+      if (std::string why = matrixUnfit(op); !why.empty()) {
+        op.emitRemark() << "tiled for the simple GPU path (a work item per "
+                           "thread): the matrix-core lowering does not take "
+                        << why;
+        simt = true;
+      }
+    }
     int64_t rows = blockM;
     if (!rows)
-      rows = decode ? pack : llvm::divideCeil(defaultRows, pack) * pack;
+      rows = decode ? pack
+                    : llvm::divideCeil(simt ? 1 : defaultRows, pack) * pack;
     if (rows % pack != 0)
       return op.emitOpError() << "block-m " << rows
                               << " is not a multiple of the " << pack
                               << " query heads packed per tile";
-    return TileConfig{rows, blockN ? blockN : defaultKeys, pack,
-                      target == "cpu" || target == "simt"};
+    return TileConfig{rows, blockN ? blockN : simt ? 16 : defaultKeys, pack,
+                      target == "cpu" || simt};
   }
 
   void runOnOperation() override {

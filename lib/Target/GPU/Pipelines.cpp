@@ -19,41 +19,44 @@
 
 using namespace mlir;
 
-void mlir::attn::addGPUKernelPasses(OpPassManager &pm) {
+void mlir::attn::addGPUKernelPasses(OpPassManager &pm,
+                                     StringRef matrixTarget) {
   pm.addPass(createConvertAttnToGPU());
   pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
   pm.addPass(createAttnFuseRope());
   pm.addPass(createAttnExpandFunctors());
   AttnTileOptions tile;
-  tile.target = "simt";
+  tile.target = matrixTarget.empty() ? "simt" : matrixTarget.str();
   pm.addPass(createAttnTile(tile));
   pm.addPass(tile::createAttnSkipMaskedBlocks());
   pm.addPass(tile::createAttnPageKV());
   pm.addPass(tile::createAttnSplitKV());
   pm.addPass(tile::createAttnInlineFunctors());
+  if (!matrixTarget.empty()) {
+    ConvertAttnTileToGPUOptions matrix;
+    matrix.target = matrixTarget.str();
+    pm.addPass(createConvertAttnTileToGPU(matrix));
+  }
   ConvertAttnTileToLinalgOptions toLinalg;
   toLinalg.gpu = true;
   pm.addPass(createConvertAttnTileToLinalg(toLinalg));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
-  // Host buffers (split-KV workspaces) become device allocations first, so
-  // that only kernels' buffers go to the stack: a work item's tiles live on
-  // its thread's stack, allocated once. (The softmax state the KV loop
-  // carries is updated in place, so kernels allocate nothing; the
-  // deallocation pipeline would free anything left, and attn-gpu-scratch
-  // then makes the host's frees device frees.)
+  // Host buffers (split-KV workspaces) become device allocations, freed
+  // before the function returns, so that only kernels' buffers go to the
+  // stack: a simple kernel's tiles live on its thread's stack, allocated
+  // once. (The softmax state the KV loop carries is updated in place, so
+  // kernels allocate nothing else. The ownership-based deallocation
+  // pipeline is not used: it refuses the matrix kernels' copy and barrier
+  // ops, whose memory effects are unknown to it.)
   addHostBufferizationPasses(pm, /*deallocate=*/false);
-  AttnGpuScratchOptions allocsOnly;
-  allocsOnly.free = false;
-  pm.addPass(createAttnGpuScratch(allocsOnly));
+  pm.addPass(createAttnGpuScratch());
   pm.addNestedPass<func::FuncOp>(bufferization::createBufferLoopHoistingPass());
   bufferization::PromoteBuffersToStackPassOptions stack;
   stack.maxAllocSizeInBytes = 1 << 20;
   stack.maxRankOfAllocatedMemRef = 2;
   pm.addNestedPass<func::FuncOp>(
       bufferization::createPromoteBuffersToStackPass(stack));
-  bufferization::buildBufferDeallocationPipeline(pm);
-  pm.addPass(createAttnGpuScratch());
   pm.addPass(createConvertLinalgToLoopsPass());
   pm.addPass(createCanonicalizerPass());
 }

@@ -1,6 +1,7 @@
 //===- Pipelines.cpp - attn-to-nvvm ---------------------------------------===//
 
 #include "attn/Target/NVVM/Pipelines.h"
+#include "attn/Target/NVVM/MmaSyncTarget.h"
 
 #include "attn/Target/GPU/Pipelines.h"
 #include "attn/Target/CPU/Passes.h"
@@ -63,10 +64,13 @@ void mlir::attn::buildAttnToNVVMPipeline(OpPassManager &pm,
       setenv("CUDA_HOME", root.c_str(), /*overwrite=*/0);
   }
   // attn ops to kernels and host code (shared with the other GPU target).
-  addGPUKernelPasses(pm);
+  // Kernels on the tensor cores where they fit.
+  registerNVVMMatrixTarget();
+  addGPUKernelPasses(pm, "nvidia");
   // Device side: kernels outlined into gpu.module, launches and scratch
   // allocations made stream-ordered, then the upstream NVVM pipeline
   // (convert-gpu-to-nvvm, gpu-module-to-binary, gpu-to-llvm for the host).
+  pm.addPass(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
   gpu::GPUToNVVMPipelineOptions nvvm;

@@ -31,7 +31,9 @@ std::string mlir::attn::findLld() {
 void mlir::attn::buildAttnToROCDLPipeline(OpPassManager &pm,
                                           const AttnToROCDLOptions &options) {
   // attn ops to kernels and host code (shared with the other GPU target).
-  addGPUKernelPasses(pm);
+  // No AMD matrix target yet: every kernel takes the simple path.
+  addGPUKernelPasses(pm, /*matrixTarget=*/"");
+  pm.addPass(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
   GpuROCDLAttachTargetOptions target;

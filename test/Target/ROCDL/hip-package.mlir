@@ -40,7 +40,7 @@ func.func @scale(%x: tensor<8192xf32> {attn.name = "x"}) -> (tensor<8192xf32> {a
   %c1 = arith.constant 1 : index
   %c64 = arith.constant 64 : index
   %c128 = arith.constant 128 : index
-  %two = arith.constant 2.0 : f32
+  %three = arith.constant 3.0 : f32
   %mx = bufferization.to_buffer %x read_only : tensor<8192xf32> to memref<8192xf32>
   %my = memref.alloc() : memref<8192xf32>
   gpu.launch blocks(%bx, %by, %bz) in (%gx = %c64, %gy = %c1, %gz = %c1)
@@ -48,7 +48,7 @@ func.func @scale(%x: tensor<8192xf32> {attn.name = "x"}) -> (tensor<8192xf32> {a
     %i0 = arith.muli %bx, %c128 : index
     %i = arith.addi %i0, %tx : index
     %v = memref.load %mx[%i] : memref<8192xf32>
-    %w = arith.mulf %v, %two : f32
+    %w = arith.mulf %v, %three : f32
     memref.store %w, %my[%i] : memref<8192xf32>
     gpu.terminator
   }
