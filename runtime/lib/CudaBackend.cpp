@@ -49,11 +49,18 @@ public:
               int32_t sharedBytes, void *stream, void **params,
               void **extra) override {
     auto f = static_cast<CUfunction>(function);
-    // Above 48 KiB a kernel must opt in to its dynamic shared memory.
-    if (sharedBytes > 48 * 1024 &&
-        !check(d.cuFuncSetAttribute(f, kMaxDynamicSharedAttr, sharedBytes),
-               "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)"))
-      return;
+    // Above 48 KiB of shared memory in all (its static variables included)
+    // a kernel must opt in to its dynamic shared memory.
+    if (sharedBytes > 0) {
+      int staticBytes = 0;
+      if (!check(d.cuFuncGetAttribute(&staticBytes, kStaticSharedAttr, f),
+                 "cuFuncGetAttribute(SHARED_SIZE_BYTES)"))
+        return;
+      if (staticBytes + sharedBytes > 48 * 1024 &&
+          !check(d.cuFuncSetAttribute(f, kMaxDynamicSharedAttr, sharedBytes),
+                 "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)"))
+        return;
+    }
     check(d.cuLaunchKernel(f, gridX, gridY, gridZ, blockX, blockY, blockZ,
                            sharedBytes, static_cast<CUstream>(stream), params,
                            extra),

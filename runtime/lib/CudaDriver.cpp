@@ -58,6 +58,7 @@ Loaded load() {
   ATTN_RESOLVE(cuModuleUnload)
   ATTN_RESOLVE(cuModuleGetFunction)
   ATTN_RESOLVE(cuFuncSetAttribute)
+  ATTN_RESOLVE(cuFuncGetAttribute)
   ATTN_RESOLVE(cuLaunchKernel)
   ATTN_RESOLVE(cuMemAllocAsync)
   ATTN_RESOLVE(cuMemFreeAsync)

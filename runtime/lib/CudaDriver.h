@@ -30,6 +30,8 @@ using CUdeviceptr = uint64_t;
 constexpr CUresult CUDA_SUCCESS = 0;
 /// CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES
 constexpr int kMaxDynamicSharedAttr = 8;
+/// CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES: a kernel's static shared memory.
+constexpr int kStaticSharedAttr = 1;
 /// CU_POINTER_ATTRIBUTE_MEMORY_TYPE and CU_MEMORYTYPE_DEVICE
 constexpr int kPointerMemoryType = 2;
 constexpr unsigned kMemoryTypeDevice = 2;
@@ -46,6 +48,7 @@ struct Driver {
   CUresult (*cuModuleUnload)(CUmodule);
   CUresult (*cuModuleGetFunction)(CUfunction *, CUmodule, const char *);
   CUresult (*cuFuncSetAttribute)(CUfunction, int, int);
+  CUresult (*cuFuncGetAttribute)(int *, int, CUfunction);
   CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned,
                              unsigned, unsigned, unsigned, unsigned, CUstream,
                              void **, void **);

@@ -36,7 +36,9 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Analysis/SliceAnalysis.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -107,6 +109,10 @@ int64_t colsOf(Value tile) {
   return cast<RankedTensorType>(tile.getType()).getDimSize(1);
 }
 Type eltOf(Value v) { return getElementTypeOrSelf(v.getType()); }
+/// Whether a loaded KV tile is used as K (by Q K^T), else as V.
+bool isK(Value tile) {
+  return llvm::any_of(tile.getUsers(), [](Operation *u) { return isa<QKOp>(u); });
+}
 
 /// The score generic attn-inline-functors makes of transform_scores: one
 /// score input, an empty output, identity maps, all parallel.
@@ -278,6 +284,15 @@ private:
   void emitBlock(Block &block);
   void emitOp(Operation *op);
   void emitFor(scf::ForOp op);
+  /// The first row of slot (iv - lb) % 2 of a K or V buffer of `rows` per
+  /// slot (slot 0 outside pipelined loops).
+  Value slotRow0(Value iv, int64_t rows) {
+    if (!pipeline)
+      return idx(0);
+    Emitter x = e();
+    Value j = x.div(x.sub(iv, pipeline->lb), pipeline->step);
+    return x.mul(x.rem(j, idx(2)), idx(rows));
+  }
   void emitIf(scf::IfOp op);
   void emitCopies(Value buffer, Value row0, int64_t rows, int64_t cols,
                   Value src,
@@ -286,6 +301,9 @@ private:
                       source);
   void emitLoadQ(LoadQOp op);
   void emitLoadKV(Operation *op);
+  void issueKV(Operation *op, IRMapping &m, Value row0);
+  Operation *pipelinedK(scf::ForOp op);
+  void prefetchK(Value iv);
   void emitQK(QKOp op);
   void emitScoreGeneric(linalg::GenericOp op);
   void emitOnlineSoftmax(OnlineSoftmaxOp op);
@@ -319,6 +337,15 @@ private:
   int64_t committed = 0;
   llvm::SmallPtrSet<Value, 4> ready;
   bool readsSinceBarrier = true;
+  /// The KV loop being emitted when it is pipelined: its K load is issued
+  /// one block ahead (before the loop for the first block, after Q K^T of
+  /// block j for block j + 1), and its tiles use slot (j - lb) % 2.
+  struct Pipeline {
+    scf::ForOp old;
+    Operation *kLoad = nullptr;
+    Value iv, lb, ub, step;
+  };
+  std::optional<Pipeline> pipeline;
   /// Page-table lookups of the current block: (page_slots, copy) -> (page,
   /// row in page), shared by the K and V gathers that use the same slots.
   DenseMap<std::pair<Operation *, int64_t>, std::pair<Value, Value>> pages;
@@ -386,8 +413,9 @@ void KernelLowering::run() {
   int64_t blockN = kernel.getBlockN();
   auto align = [](int64_t x) { return llvm::alignTo(x, 128); };
   int64_t qBytes = align(tileRows * dq * bytes);
-  int64_t kBytes = align(blockN * dk * bytes);
-  int64_t vBytes = align(blockN * dv * bytes);
+  // K and V tiles have two slots each: block j uses slot j % 2 of its loop.
+  int64_t kBytes = align(2 * blockN * dk * bytes);
+  int64_t vBytes = align(2 * blockN * dv * bytes);
 
   b.setInsertionPoint(kernel);
   Emitter x = e();
@@ -404,7 +432,10 @@ void KernelLowering::run() {
   b.setInsertionPointToStart(&body);
   gpu::KernelDim3 ids = launch.getBlockIds();
   Block &kernelBody = kernel.getBody().front();
-  Value ivs[] = {ids.x, ids.y, x.div(ids.z, splits), x.rem(ids.z, splits)};
+  // Query blocks run last first: under a causal mask the late blocks see
+  // the most keys, and starting them first shortens the tail.
+  Value qb = x.sub(x.sub(kernel.getQBlocks(), idx(1)), x.div(ids.z, splits));
+  Value ivs[] = {ids.x, ids.y, qb, x.rem(ids.z, splits)};
   for (auto [arg, iv] : llvm::zip(kernelBody.getArguments(), ivs))
     map.map(arg, iv);
   threadId = launch.getThreadIds().x;
@@ -427,8 +458,8 @@ void KernelLowering::run() {
   };
   if (elt) {
     qBuf = view(0, tileRows, dq);
-    kBuf = view(qBytes, blockN, dk);
-    vBuf = view(qBytes + kBytes, blockN, dv);
+    kBuf = view(qBytes, 2 * blockN, dk);
+    vBuf = view(qBytes + kBytes, 2 * blockN, dv);
   }
   emitBlock(kernelBody);
   b.eraseOp(kernel);
@@ -477,21 +508,41 @@ void KernelLowering::emitFor(scf::ForOp op) {
     likes.push_back(dist.lookup(init));
     llvm::append_range(inits, flat(init));
   }
-  auto loop = scf::ForOp::create(
-      b, loc, map.lookupOrDefault(op.getLowerBound()),
-      map.lookupOrDefault(op.getUpperBound()),
-      map.lookupOrDefault(op.getStep()), inits);
+  Value lb = map.lookupOrDefault(op.getLowerBound());
+  Value ub = map.lookupOrDefault(op.getUpperBound());
+  Value step = map.lookupOrDefault(op.getStep());
+  std::optional<Pipeline> outer = pipeline;
+  pipeline.reset();
+  if (Operation *kLoad = pipelinedK(op)) {
+    // Block lb's K is issued before the loop, after a barrier: slot 0 of
+    // K and V may still be read by an earlier loop's last block.
+    pipeline = Pipeline{op, kLoad, Value(), lb, ub, step};
+    if (readsSinceBarrier)
+      barrier();
+    prefetchK(lb);
+  }
+  auto loop = scf::ForOp::create(b, loc, lb, ub, step, inits);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   map.map(op.getInductionVar(), loop.getInductionVar());
   ValueRange args = loop.getRegionIterArgs();
   for (auto [old, like] : llvm::zip(op.getRegionIterArgs(), likes))
     assign(old, like, args);
+  if (pipeline) {
+    pipeline->iv = loop.getInductionVar();
+    // Block j's K was the last group committed before its iteration.
+    Dist k;
+    k.buffer = kBuf;
+    k.row0 = slotRow0(loop.getInductionVar(), kernel.getBlockN());
+    k.group = committed - 1;
+    dist[pipeline->kLoad->getResult(0)] = k;
+  }
   emitBlock(*op.getBody());
   SmallVector<Value> yielded;
   for (Value v : op.getBody()->getTerminator()->getOperands())
     llvm::append_range(yielded, flat(v));
   scf::YieldOp::create(b, loc, yielded);
+  pipeline = outer;
   b.setInsertionPointAfter(loop);
   ValueRange results = loop.getResults();
   for (auto [old, like] : llvm::zip(op.getResults(), likes))
@@ -612,7 +663,6 @@ void KernelLowering::emitCopies(
     else
       x.ifThen(x.lt(id, idx(total)), issue);
   }
-  t.commitCopies(b, loc);
 }
 
 void KernelLowering::emitLoadQ(LoadQOp op) {
@@ -633,6 +683,7 @@ void KernelLowering::emitLoadQ(LoadQOp op) {
                                   head);
                return std::make_pair(SmallVector<Value>{tok, h, col}, valid);
              });
+  t.commitCopies(b, loc);
   Dist d;
   d.buffer = qBuf;
   d.row0 = idx(0);
@@ -641,67 +692,155 @@ void KernelLowering::emitLoadQ(LoadQOp op) {
 }
 
 void KernelLowering::emitLoadKV(Operation *op) {
+  Value tile = op->getResult(0);
+  if (pipeline && pipeline->kLoad == op)
+    return; // issued one block ahead; its Dist is set by emitFor
+  // Outside pipelined loops the buffer's previous tile may still be read by
+  // other warps. In them, slot (j - lb) % 2 was last read in block j - 2,
+  // before the barrier every warp passed ahead of block j - 1's Q K^T.
+  if (readsSinceBarrier && !pipeline)
+    barrier();
+  Value row0 = pipeline ? slotRow0(pipeline->iv, rowsOf(tile)) : idx(0);
+  issueKV(op, map, row0);
+  t.commitCopies(b, loc);
+  Dist d;
+  d.buffer = isK(tile) ? kBuf : vBuf;
+  d.row0 = row0;
+  d.group = committed++;
+  dist[tile] = d;
+}
+
+/// Issues (and commits) the copies of the K or V load `op` into rows
+/// [row0, row0 + block_n) of its buffer, its operands looked up in `m`.
+void KernelLowering::issueKV(Operation *op, IRMapping &m, Value row0) {
   Emitter x = e();
   Value tile = op->getResult(0);
-  bool asK = llvm::any_of(tile.getUsers(),
-                          [](Operation *u) { return isa<QKOp>(u); });
-  Value buffer = asK ? kBuf : vBuf;
-  // The buffer's previous tile may still be read by other warps.
-  if (readsSinceBarrier)
-    barrier();
+  Value buffer = isK(tile) ? kBuf : vBuf;
   int64_t rows = rowsOf(tile);
   if (auto load = dyn_cast<LoadKVOp>(op)) {
     // Key j = key + r of the request is row first + j of [T, H, D].
-    Value first = x.add(map.lookupOrDefault(load.getFirst()),
-                        map.lookupOrDefault(load.getKey()));
-    Value head = map.lookupOrDefault(load.getHead());
-    Value count = map.lookupOrDefault(load.getCount());
-    emitCopies(buffer, idx(0), rows, colsOf(tile),
-               map.lookupOrDefault(load.getSource()),
+    Value first = x.add(m.lookupOrDefault(load.getFirst()),
+                        m.lookupOrDefault(load.getKey()));
+    Value head = m.lookupOrDefault(load.getHead());
+    Value count = m.lookupOrDefault(load.getCount());
+    emitCopies(buffer, row0, rows, colsOf(tile),
+               m.lookupOrDefault(load.getSource()),
                [&](Value r, Value col, int64_t) {
                  Value valid = x.lt(r, count);
                  Value row = x.add(first, x.select(valid, r, idx(0)));
                  return std::make_pair(SmallVector<Value>{row, head, col},
                                        valid);
                });
-  } else {
-    auto gather = cast<GatherKVOp>(op);
-    PageSlotsOp slots = dist.lookup(gather.getSlots()).slots;
-    int64_t pageSize = slots.getPageSize();
-    Value table = map.lookupOrDefault(slots.getTable());
-    Value first = map.lookupOrDefault(slots.getFirst());
-    Value key = map.lookupOrDefault(slots.getKey());
-    Value count = map.lookupOrDefault(gather.getCount());
-    Value head = map.lookupOrDefault(gather.getHead());
-    bool nhd = gather.getLayout() == KVSource::nhd;
-    emitCopies(
-        buffer, idx(0), rows, colsOf(tile),
-        map.lookupOrDefault(gather.getSource()),
-        [&](Value r, Value col, int64_t copy) {
-          Value valid = x.lt(r, count);
-          // Tiles of the same width copy the same rows in the same order.
-          auto [it, fresh] = pages.try_emplace(
-              {slots, copy * 4096 + colsOf(tile)});
-          if (fresh) {
-            // Key j of the request: page table[first + j / page_size],
-            // row j % page_size of it.
-            Value j = x.add(key, x.select(valid, r, idx(0)));
-            Value entry = x.add(first, x.div(j, idx(pageSize)));
-            it->second = {x.loadIndex(table, {entry}),
-                          x.rem(j, idx(pageSize))};
-          }
-          auto [page, inPage] = it->second;
-          SmallVector<Value> at =
-              nhd ? SmallVector<Value>{page, inPage, head, col}
-                  : SmallVector<Value>{page, head, inPage, col};
-          return std::make_pair(at, valid);
-        });
+    return;
   }
-  Dist d;
-  d.buffer = buffer;
-  d.row0 = idx(0);
-  d.group = committed++;
-  dist[tile] = d;
+  auto gather = cast<GatherKVOp>(op);
+  auto slots = gather.getSlots().getDefiningOp<PageSlotsOp>();
+  int64_t pageSize = slots.getPageSize();
+  Value table = m.lookupOrDefault(slots.getTable());
+  Value first = m.lookupOrDefault(slots.getFirst());
+  Value key = m.lookupOrDefault(slots.getKey());
+  Value count = m.lookupOrDefault(gather.getCount());
+  Value head = m.lookupOrDefault(gather.getHead());
+  bool nhd = gather.getLayout() == KVSource::nhd;
+  // Lookups are shared by the K and V gathers of one block (same slots);
+  // a prefetch (another mapping) looks up its own.
+  bool shared = &m == &map;
+  emitCopies(buffer, row0, rows, colsOf(tile),
+             m.lookupOrDefault(gather.getSource()),
+             [&](Value r, Value col, int64_t copy) {
+               Value valid = x.lt(r, count);
+               auto lookup = [&]() -> std::pair<Value, Value> {
+                 // Key j of the request: page table[first + j / page_size],
+                 // row j % page_size of it.
+                 Value j = x.add(key, x.select(valid, r, idx(0)));
+                 Value entry = x.add(first, x.div(j, idx(pageSize)));
+                 return {x.loadIndex(table, {entry}), x.rem(j, idx(pageSize))};
+               };
+               std::pair<Value, Value> at;
+               if (shared) {
+                 // Tiles of the same width copy the same rows in order.
+                 auto [it, fresh] = pages.try_emplace(
+                     {slots, copy * 4096 + colsOf(tile)});
+                 if (fresh)
+                   it->second = lookup();
+                 at = it->second;
+               } else {
+                 at = lookup();
+               }
+               auto [page, inPage] = at;
+               SmallVector<Value> idxs =
+                   nhd ? SmallVector<Value>{page, inPage, head, col}
+                       : SmallVector<Value>{page, head, inPage, col};
+               return std::make_pair(idxs, valid);
+             });
+}
+
+/// The K load of `loop` that can be issued a block ahead, or null: one
+/// load_kv or gather_kv feeding Q K^T at the top of the body, whose
+/// operands come from side-effect-free scalar ops of the body (and a
+/// page_slots) that can be recomputed for another block.
+Operation *KernelLowering::pipelinedK(scf::ForOp loop) {
+  Operation *kLoad = nullptr;
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    if (!isa<LoadKVOp, GatherKVOp>(op) || !isK(op.getResult(0)))
+      continue;
+    if (kLoad)
+      return nullptr;
+    kLoad = &op;
+  }
+  if (!kLoad)
+    return nullptr;
+  SetVector<Operation *> slice;
+  BackwardSliceOptions options;
+  options.filter = [&](Operation *o) {
+    return o->getBlock() == loop.getBody();
+  };
+  options.omitBlockArguments = true;
+  (void)getBackwardSlice(kLoad, &slice, options);
+  for (Operation *o : slice) {
+    if (isa<PageSlotsOp>(o))
+      continue;
+    if (o->getNumRegions() || !isMemoryEffectFree(o))
+      return nullptr;
+  }
+  return kLoad;
+}
+
+/// Issues the K tile of the pipelined loop's block `iv` (when iv < ub) into
+/// its slot and commits a group (empty past the last block, so that every
+/// block commits the same number of groups).
+void KernelLowering::prefetchK(Value iv) {
+  Emitter x = e();
+  Operation *kLoad = pipeline->kLoad;
+  scf::ForOp old = pipeline->old;
+  // The load's operands for block iv: its slice of the body, recomputed.
+  IRMapping m = map;
+  m.map(old.getInductionVar(), iv);
+  SetVector<Operation *> slice;
+  BackwardSliceOptions options;
+  options.filter = [&](Operation *o) {
+    return o->getBlock() == old.getBody() && !isa<PageSlotsOp>(o);
+  };
+  options.omitBlockArguments = true;
+  (void)getBackwardSlice(kLoad, &slice, options);
+  if (auto gather = dyn_cast<GatherKVOp>(kLoad)) {
+    auto slots = gather.getSlots().getDefiningOp<PageSlotsOp>();
+    SetVector<Operation *> more;
+    (void)getBackwardSlice(slots.getOperation(), &more, options);
+    slice.insert(more.begin(), more.end());
+  }
+  SmallVector<Operation *> ops(slice.begin(), slice.end());
+  llvm::sort(ops, [](Operation *a, Operation *b) {
+    return a->isBeforeInBlock(b);
+  });
+  Value row0 = slotRow0(iv, kernel.getBlockN());
+  x.ifThen(x.cmpi(arith::CmpIPredicate::slt, iv, pipeline->ub), [&] {
+    for (Operation *o : ops)
+      b.clone(*o, m);
+    issueKV(kLoad, m, row0);
+  });
+  t.commitCopies(b, loc);
+  ++committed;
 }
 
 /// Waits for the copies that fill `tiles` (the newest groups may stay in
@@ -745,6 +884,9 @@ void KernelLowering::emitQK(QKOp op) {
     }
   }
   readsSinceBarrier = true;
+  // The next block's K goes to the other slot while this block finishes.
+  if (pipeline && op.getK() == pipeline->kLoad->getResult(0))
+    prefetchK(x.add(pipeline->iv, pipeline->step));
   Value scale = x.f32(op.getScale().convertToFloat());
   Dist d;
   d.kind = Dist::Acc;

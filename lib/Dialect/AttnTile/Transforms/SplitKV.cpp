@@ -118,10 +118,20 @@ struct SplitKVPass
       splits = b.createOrFold<arith::MaxUIOp>(
           loc, m.min(wanted, m.idx(maxSplits)), m.idx(1));
     }
+    // With S chosen at run time, S = 1 (the grid already fills the
+    // machine) keeps the unsplit kernel: no workspace, no merge.
+    bool runtime = this->splits <= 0;
+    Value isSplit;
+    Value wsSplits = splits;
+    if (runtime) {
+      isSplit = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt,
+                                      splits, m.idx(1));
+      wsSplits = arith::SelectOp::create(b, loc, isSplit, splits, m.idx(0));
+    }
     Value out = store.getOut(), lse = store.getLse();
-    Value wsOut = workspace(b, loc, splits, out, 3);
+    Value wsOut = workspace(b, loc, wsSplits, out, 3);
     // The merge needs every split's LSE even when the op returns none.
-    Value wsLse = workspace(b, loc, splits, out, 2);
+    Value wsLse = workspace(b, loc, wsSplits, out, 2);
     kernel.getKvSplitsMutable().assign(splits);
 
     // Split s runs blocks [lo + s*c, min(hi, lo + (s+1)*c)).
@@ -143,6 +153,14 @@ struct SplitKVPass
 
     // The split's partial results go to its slice of the workspace.
     inner.setInsertionPoint(store);
+    if (runtime) {
+      // if (S > 1) store to the slice, else store as before.
+      auto branch = scf::IfOp::create(inner, loc, isSplit, /*withElse=*/true);
+      inner.setInsertionPointToStart(branch.elseBlock());
+      inner.clone(*store);
+      store->moveBefore(branch.thenBlock()->getTerminator());
+      inner.setInsertionPoint(store);
+    }
     Value outSlice = splitView(inner, loc, wsOut, s);
     Value lseSlice = splitView(inner, loc, wsLse, s);
     store.getOutMutable().assign(outSlice);
@@ -152,6 +170,10 @@ struct SplitKVPass
       store.getLseMutable().append(lseSlice);
 
     b.setInsertionPointAfter(kernel);
+    if (runtime) {
+      auto branch = scf::IfOp::create(b, loc, isSplit, /*withElse=*/false);
+      b.setInsertionPoint(branch.thenBlock()->getTerminator());
+    }
     MergeSplitsOp::create(b, loc, wsOut, wsLse, out, lse);
     return success();
   }
