@@ -49,5 +49,8 @@ config.substitutions.append(
 if shutil.which("ninja") or config.cmake_generator != "Ninja":
     config.available_features.add("cmake-build")
 # ptxas (as attn-compile looks for it) lets cuda packages carry cubins.
-if shutil.which("ptxas") or os.access("/usr/local/cuda/bin/ptxas", os.X_OK):
+ptxas = shutil.which("ptxas") or (
+    "/usr/local/cuda/bin/ptxas" if os.access("/usr/local/cuda/bin/ptxas", os.X_OK) else None)
+if ptxas:
     config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))

@@ -191,15 +191,14 @@ def AttnGpuScratch : Pass<"attn-gpu-scratch", "::mlir::ModuleOp"> {
     results into out-parameters: every `memref.alloc` and `memref.dealloc`
     of a host function outside a `gpu.launch` (scratch that kernels use,
     such as split-KV workspaces) becomes a `gpu.alloc` / `gpu.dealloc`.
-    `attn-to-nvvm` runs it before stack promotion (so that only kernels'
-    buffers go to the stack) and again after the deallocation pipeline (whose
-    frees of those buffers it turns into device frees). `gpu-async-region`
+    Device scratch that nothing frees is freed before each return.
+    `attn-to-nvvm` and `attn-to-rocdl` run it before stack promotion (so
+    that only kernels' buffers go to the stack); `gpu-async-region`
     then makes both stream-ordered on the caller's stream.
 }];
   let options = [
     Option<"free", "free", "bool", "true",
-           "Free device scratch that nothing frees before each return (off "
-           "before the deallocation pipeline, which refuses explicit frees)">
+           "Free device scratch that nothing frees before each return">
   ];
   let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }

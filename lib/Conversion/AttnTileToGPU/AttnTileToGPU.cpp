@@ -129,8 +129,10 @@ bool isScoreGeneric(linalg::GenericOp g) {
 /// Why `kernel` cannot run on matrix units, or an empty string.
 std::string unfit(KernelOp kernel, const MatrixTarget &t) {
   if (kernel.getBlockM() > kWarpRows * kMaxWarps)
-    return "block_m " + std::to_string(kernel.getBlockM()) + " is above " +
-           std::to_string(kWarpRows * kMaxWarps);
+    return "block_m " + std::to_string(kernel.getBlockM()) + " above " +
+           std::to_string(kWarpRows * kMaxWarps) + " (" +
+           std::to_string(kMaxWarps) + " warps of " +
+           std::to_string(kWarpRows) + " rows)";
   if (kernel.getBlockN() % (2 * t.n()) != 0 ||
       kernel.getBlockN() % t.k() != 0)
     return "block_n " + std::to_string(kernel.getBlockN()) +

@@ -1,7 +1,5 @@
 // RUN: attn-opt %s --split-input-file --attn-expand-functors --attn-tile | FileCheck %s
 // RUN: attn-opt %s --split-input-file --attn-expand-functors --attn-tile="block-m=16 block-n=32 gqa-pack=2" | FileCheck %s --check-prefix=OPT
-// RUN: attn-opt %s --split-input-file --attn-expand-functors --attn-tile=target=nvidia | FileCheck %s --check-prefix=GPU
-// RUN: attn-opt %s --split-input-file --attn-expand-functors --attn-tile=target=amd | FileCheck %s --check-prefix=GPU
 
 // attn-tile turns each softmax attention op into one attn_tile.kernel:
 // * the grid is (requests, Hq / gqa_pack, ceildiv(max queries,
@@ -23,8 +21,8 @@
 //   index, each over its tile's valid rows (`count`: the query tile's
 //   min(block_m / pack, Sq_b - i0), the KV tile's min(block_n, Sk_b - j0));
 //   FP8 descales go to the loads, o_scale to the store;
-// * with target=cpu (the default) every tile is f32; GPU targets keep the
-//   operands' 16-bit floats (FP8 and descaled tiles are still f32).
+// * with target=cpu (the default) every tile is f32. (The GPU targets'
+//   tiles are tested in attn-tile-gpu.mlir.)
 
 // Dense prefill [B, S, H, D], GQA 8:2 (group 4), causal (expanded into a
 // mask_mod) plus a user score_mod, with LSE. The dense buffers are viewed
@@ -147,21 +145,7 @@
 // OPT: } mask_mod {
 // OPT: attn_tile.online_softmax %[[T]], %[[VT]], %{{.*}}, %{{.*}}, %{{.*}} <softmax> : tensor<16x32xf32>, tensor<32x16xf32>, tensor<16x16xf32> -> tensor<16xf32>, tensor<16xf32>
 // OPT: attn_tile.store %{{.*}} lse %{{.*}} : memref<?x8xf32>[%{{.*}}, %[[HEAD]]] count %{{.*}} {gqa_pack = 2 : i64} : tensor<16x16xf32>, tensor<16xf32> -> memref<?x8x16xbf16>
-//
-// GPUs: 128 rows (32 queries x 4 heads) and bf16 Q/K/V tiles; the scores
-// and the softmax state stay f32.
-// GPU-LABEL: func.func @dense_gqa
-// GPU: %[[ROWS:.*]] = arith.constant 32 : index
-// GPU-NEXT: %[[NQB:.*]] = arith.ceildivui %{{.*}}, %[[ROWS]] : index
-// GPU-NEXT: %[[ONE:.*]] = arith.constant 1 : index
-// GPU-NEXT: attn_tile.kernel grid(%{{.*}}, %{{.*}}, %[[NQB]], %[[ONE]]) attributes {block_m = 128 : i64, block_n = 64 : i64, gqa_pack = 4 : i64} {
-// GPU: %[[QT:.*]] = attn_tile.load_q {{.*}} {gqa_pack = 4 : i64} : memref<?x8x16xbf16> -> tensor<128x16xbf16>
-// GPU: attn_tile.softmax_init : tensor<128xf32>, tensor<128xf32>, tensor<128x16xf32>
-// GPU: %[[KT:.*]] = attn_tile.load_kv <rows> {{.*}} : memref<?x2x16xbf16> -> tensor<64x16xbf16>
-// GPU-NEXT: %[[VT:.*]] = attn_tile.load_kv <rows> {{.*}} : memref<?x2x16xbf16> -> tensor<64x16xbf16>
-// GPU-NEXT: attn_tile.qk %[[QT]], %[[KT]] {scale = 2.500000e-01 : f32} : tensor<128x16xbf16>, tensor<64x16xbf16> -> tensor<128x64xf32>
-// GPU: attn_tile.online_softmax %{{.*}}, %[[VT]], %{{.*}}, %{{.*}}, %{{.*}} <softmax> : tensor<128x64xf32>, tensor<64x16xbf16>, tensor<128x16xf32> -> tensor<128xf32>, tensor<128xf32>
-// GPU: attn_tile.store {{.*}} {gqa_pack = 4 : i64} : tensor<128x16xf32>, tensor<128xf32> -> memref<?x8x16xbf16>
+
 func.func @dense_gqa(%q: tensor<2x?x8x16xbf16>, %k: tensor<2x?x2x16xbf16>, %v: tensor<2x?x2x16xbf16>)
     -> (tensor<2x?x8x16xbf16>, tensor<2x?x8xf32>) {
   %o, %lse = attn.prefill q(%q) k(%k) v(%v) {causal}
@@ -247,9 +231,6 @@ func.func @dense_gqa(%q: tensor<2x?x8x16xbf16>, %k: tensor<2x?x2x16xbf16>, %v: t
 // OPT: attn_tile.kernel grid(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) attributes {block_m = 16 : i64, block_n = 32 : i64, gqa_pack = 2 : i64}
 // OPT: attn_tile.load_kv <rows> {{.*}} : memref<?x2x8xf16> -> tensor<32x8xf32>
 // OPT: attn_tile.transform_scores {{.*}} {gqa_pack = 2 : i64} : tensor<16x32xf32> score_mod {
-// GPU-LABEL: func.func @ragged
-// GPU: attn_tile.load_q {{.*}} : memref<?x4x16xf16> -> tensor<128x16xf16>
-// GPU: attn_tile.load_kv <rows> {{.*}} : memref<?x2x8xf16> -> tensor<64x8xf16>
 func.func @ragged(%q: tensor<?x4x16xf16>, %k: tensor<?x2x16xf16>, %v: tensor<?x2x8xf16>,
                   %cq: tensor<?xi32>, %ck: tensor<?xi64>) -> tensor<?x4x8xf16> {
   %o = attn.prefill q(%q) k(%k) v(%v) cu_seqlens_q(%cq) cu_seqlens_k(%ck) {scale = 0.125 : f32}
@@ -342,9 +323,6 @@ func.func @ragged(%q: tensor<?x4x16xf16>, %k: tensor<?x2x16xf16>, %v: tensor<?x2
 // OPT-NEXT: %[[ONE:.*]] = arith.constant 1 : index
 // OPT-NEXT: attn_tile.kernel grid(%{{.*}}, %[[NGRP]], %[[NQB]], %[[ONE]]) attributes {block_m = 16 : i64, block_n = 32 : i64, gqa_pack = 2 : i64}
 // OPT: attn_tile.load_kv <nhd> {{.*}} table %{{.*}} : memref<?xi32> : memref<?x16x1x8xbf16> -> tensor<32x8xf32>
-// GPU-LABEL: func.func @batch_prefill_nhd
-// GPU: attn_tile.kernel {{.*}} attributes {block_m = 128 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
-// GPU: attn_tile.load_kv <nhd> {{.*}} : memref<?x16x1x8xbf16> -> tensor<64x8xbf16>
 func.func @batch_prefill_nhd(%q: tensor<?x4x8xbf16>, %qo: tensor<?xi32>, %kc: tensor<?x16x1x8xbf16>,
                              %vc: tensor<?x16x1x8xbf16>, %kp: tensor<?xi32>, %ki: tensor<?xi32>,
                              %kl: tensor<?xi32>) -> tensor<?x4x8xbf16> {
@@ -418,10 +396,6 @@ func.func @batch_prefill_nhd(%q: tensor<?x4x8xbf16>, %qo: tensor<?xi32>, %kc: te
 // OPT: attn_tile.load_kv <hnd> {{.*}} : memref<?xi64> : memref<?x2x1x4xf16> -> tensor<32x4xf32>
 // OPT: attn_tile.store {{.*}} lse {{.*}} {gqa_pack = 2 : i64} : tensor<16x4xf32>, tensor<16xf32> -> memref<3x8x4xf16>
 // The decode default is the group on every target.
-// GPU-LABEL: func.func @batch_decode_hnd
-// GPU: attn_tile.kernel {{.*}} attributes {block_m = 4 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
-// GPU: attn_tile.load_q {{.*}} : memref<3x8x8xf16> -> tensor<4x8xf16>
-// GPU: attn_tile.load_kv <hnd> {{.*}} : memref<?x2x1x8xf16> -> tensor<64x8xf16>
 func.func @batch_decode_hnd(%q: tensor<3x8x8xf16>, %kc: tensor<?x2x1x8xf16>, %vc: tensor<?x2x1x4xf16>,
                             %kp: tensor<4xi64>, %ki: tensor<?xi64>, %kl: tensor<3xi64>)
     -> (tensor<3x8x4xf16>, tensor<3x8xf32>) {
@@ -468,10 +442,6 @@ func.func @batch_decode_hnd(%q: tensor<3x8x8xf16>, %kc: tensor<?x2x1x8xf16>, %vc
 // OPT: attn_tile.kernel {{.*}} attributes {block_m = 16 : i64, block_n = 32 : i64, gqa_pack = 2 : i64}
 // OPT: attn_tile.load_kv <vllm_key> {{.*}} : memref<10xi32> : memref<?x2x4x16x2xf16> -> tensor<32x8xf32>
 // OPT-NEXT: attn_tile.load_kv <vllm_value> {{.*}} : memref<10xi32> : memref<?x2x8x16xf16> -> tensor<32x8xf32>
-// GPU-LABEL: func.func @paged_vllm
-// GPU: attn_tile.kernel {{.*}} attributes {block_m = 2 : i64, block_n = 64 : i64, gqa_pack = 2 : i64}
-// GPU: attn_tile.load_kv <vllm_key> {{.*}} -> tensor<64x8xf16>
-// GPU-NEXT: attn_tile.load_kv <vllm_value> {{.*}} -> tensor<64x8xf16>
 func.func @paged_vllm(%q: tensor<2x4x8xf16>, %kc: tensor<?x2x4x16x2xf16>, %vc: tensor<?x2x8x16xf16>,
                       %bt: tensor<2x5xi32>, %cl: tensor<2xi32>) -> tensor<2x4x8xf16> {
   %o = attn.paged_attention q(%q) k_cache(%kc) v_cache(%vc) block_tables(%bt) context_lens(%cl)
@@ -526,10 +496,6 @@ func.func @paged_vllm(%q: tensor<2x4x8xf16>, %kc: tensor<?x2x4x16x2xf16>, %vc: t
 // OPT-NEXT: attn_tile.kernel grid(%{{.*}}, %[[NGRP]], %[[NQB]], %[[ONE]]) attributes {block_m = 16 : i64, block_n = 32 : i64, gqa_pack = 2 : i64}
 // OPT: attn_tile.concat {{.*}} : tensor<16x16xf32>, tensor<16x8xf32> -> tensor<16x24xf32>
 // OPT: attn_tile.concat {{.*}} : tensor<32x16xf32>, tensor<32x8xf32> -> tensor<32x24xf32>
-// GPU-LABEL: func.func @mla
-// GPU: attn_tile.concat {{.*}} : tensor<4x16xbf16>, tensor<4x8xbf16> -> tensor<4x24xbf16>
-// GPU: attn_tile.concat {{.*}} : tensor<64x16xbf16>, tensor<64x8xbf16> -> tensor<64x24xbf16>
-// GPU: attn_tile.qk {{.*}} : tensor<4x24xbf16>, tensor<64x24xbf16> -> tensor<4x64xf32>
 func.func @mla(%qn: tensor<2x4x16xbf16>, %qp: tensor<2x4x8xbf16>, %ckv: tensor<?x32x16xbf16>,
                %kpe: tensor<?x32x8xbf16>, %kp: tensor<?xi32>, %ki: tensor<?xi32>, %kl: tensor<2xi32>)
     -> (tensor<2x4x16xbf16>, tensor<2x4xf32>) {
@@ -542,9 +508,9 @@ func.func @mla(%qn: tensor<2x4x16xbf16>, %qp: tensor<2x4x8xbf16>, %ckv: tensor<?
 
 // -----
 
-// A group of 6 does not divide 64 (or 128): the default block_m is rounded
-// up to a multiple of it, 66 on the CPU (11 queries per block) and 132 on
-// GPUs. gqa-pack=2 splits the group into three head groups. With Sq = 8
+// A group of 6 does not divide 64: the default block_m is rounded
+// up to a multiple of it, 66 on the CPU (11 queries per block). gqa-pack=2
+// splits the group into three head groups. With Sq = 8
 // the block's rows past query 8 are padding: the query tile counts
 // min(8 - i0, 11) valid rows and transform_scores bounds the queries by the
 // static Sq (and the keys by the static Sk).
@@ -573,10 +539,6 @@ func.func @mla(%qn: tensor<2x4x16xbf16>, %qp: tensor<2x4x8xbf16>, %ckv: tensor<?
 // OPT-NEXT: %[[HEAD:.*]] = arith.muli %{{.*}}, %[[P2]] : index
 // OPT-NEXT: %[[GRP:.*]] = arith.constant 6 : index
 // OPT-NEXT: arith.divui %[[HEAD]], %[[GRP]] : index
-// GPU-LABEL: func.func @pack6
-// GPU: attn_tile.kernel {{.*}} attributes {block_m = 132 : i64, block_n = 64 : i64, gqa_pack = 6 : i64}
-// f32 operands stay f32 on GPUs.
-// GPU: attn_tile.load_q {{.*}} : memref<8x6x8xf32> -> tensor<132x8xf32>
 func.func @pack6(%q: tensor<1x8x6x8xf32>, %k: tensor<1x8x1x8xf32>, %v: tensor<1x8x1x8xf32>)
     -> tensor<1x8x6x8xf32> {
   %o = attn.prefill q(%q) k(%k) v(%v)
@@ -634,12 +596,6 @@ func.func @pack6(%q: tensor<1x8x6x8xf32>, %k: tensor<1x8x1x8xf32>, %v: tensor<1x
 // OPT-NEXT: %[[OKCOUNT:.*]] = arith.minui %[[OKLEFT]], %[[OBN]] : index
 // OPT-NEXT: %[[OKT:.*]] = attn_tile.load_kv <rows> {{.*}} count %[[OKCOUNT]] : memref<?x2x16xbf16> -> tensor<32x16xf32>
 // OPT-NEXT: attn_tile.rope %[[OKT]] at %{{.*}} count %[[OKCOUNT]] {gqa_pack = 1 : i64, rope = #attn.rope<theta = 1.000000e+04, dim = 16, style = neox>} : tensor<32x16xf32> -> tensor<32x16xf32>
-// On GPUs rope takes the bf16 tile and gives f32.
-// GPU-LABEL: func.func @rope_positions
-// GPU: attn_tile.rope {{.*}} : tensor<128x16xbf16> -> tensor<128x16xf32>
-// GPU: attn_tile.rope {{.*}} : tensor<64x16xbf16> -> tensor<64x16xf32>
-// GPU: attn_tile.qk {{.*}} : tensor<128x16xf32>, tensor<64x16xf32> -> tensor<128x64xf32>
-// GPU: attn_tile.online_softmax {{.*}} : tensor<128x64xf32>, tensor<64x16xbf16>, tensor<128x16xf32>
 func.func @rope_positions(%q: tensor<?x4x16xbf16>, %k: tensor<?x2x16xbf16>, %v: tensor<?x2x16xbf16>,
                           %cq: tensor<3xi32>, %ck: tensor<3xi32>, %pos: tensor<?xi64>)
     -> tensor<?x4x16xbf16> {
@@ -701,11 +657,6 @@ func.func @rope_aligned(%q: tensor<2x?x4x16xf16>, %k: tensor<2x?x2x16xf16>, %v: 
 // OPT-LABEL: func.func @fp8
 // OPT: attn_tile.load_q {{.*}} descale {{.*}} : memref<8xf32> {gqa_pack = 2 : i64} : memref<4x8x16xf8E4M3FN> -> tensor<16x16xf32>
 // OPT: attn_tile.store {{.*}} o_scale {{.*}} : memref<f32> {gqa_pack = 2 : i64}
-// GPU-LABEL: func.func @fp8
-// GPU: attn_tile.load_q {{.*}} descale {{.*}} : memref<4x8x16xf8E4M3FN> -> tensor<4x16xf32>
-// GPU: attn_tile.load_kv <nhd> {{.*}} descale {{.*}} : memref<?x16x2x16xf8E4M3FN> -> tensor<64x16xf32>
-// GPU-NEXT: attn_tile.load_kv <nhd> {{.*}} descale {{.*}} : memref<?x16x2x16xf8E4M3FN> -> tensor<64x16xf32>
-// GPU: attn_tile.store {{.*}} o_scale
 func.func @fp8(%q: tensor<4x8x16xf8E4M3FN>, %kc: tensor<?x16x2x16xf8E4M3FN>,
                %vc: tensor<?x16x2x16xf8E4M3FN>, %kp: tensor<5xi32>, %ki: tensor<?xi32>,
                %kl: tensor<4xi32>, %qs: tensor<8xf32>, %ks: tensor<f32>, %vs: tensor<1xf32>,
@@ -722,7 +673,7 @@ func.func @fp8(%q: tensor<4x8x16xf8E4M3FN>, %kc: tensor<?x16x2x16xf8E4M3FN>,
 // -----
 
 // MLA over FP8 latent caches: k_descale dequantizes ckv and kpe, for the
-// key and for the value tile alike. On GPUs the bf16 query tile stays bf16.
+// key and for the value tile alike.
 // CHECK-LABEL: func.func @mla_fp8
 // CHECK-SAME: %[[KS:[^:]*]]: tensor<1xf32>)
 // CHECK: %[[KSB:.*]] = bufferization.to_buffer %[[KS]] read_only : tensor<1xf32> to memref<1xf32>
@@ -733,9 +684,6 @@ func.func @fp8(%q: tensor<4x8x16xf8E4M3FN>, %kc: tensor<?x16x2x16xf8E4M3FN>,
 // CHECK-NEXT: attn_tile.concat
 // CHECK-NEXT: %[[VT:.*]] = attn_tile.load_kv <latent> {{.*}} descale %[[KSB]] : memref<1xf32> : memref<?x32x16xf8E4M3FN> -> tensor<64x16xf32>
 // CHECK: attn_tile.online_softmax %{{.*}}, %[[VT]],
-// GPU-LABEL: func.func @mla_fp8
-// GPU: attn_tile.concat {{.*}} : tensor<4x16xbf16>, tensor<4x8xbf16> -> tensor<4x24xbf16>
-// GPU: attn_tile.concat {{.*}} : tensor<64x16xf32>, tensor<64x8xf32> -> tensor<64x24xf32>
 func.func @mla_fp8(%qn: tensor<2x4x16xbf16>, %qp: tensor<2x4x8xbf16>, %ckv: tensor<?x32x16xf8E4M3FN>,
                    %kpe: tensor<?x32x8xf8E4M3FN>, %kp: tensor<3xi32>, %ki: tensor<?xi32>,
                    %kl: tensor<2xi32>, %ks: tensor<1xf32>) -> tensor<2x4x16xbf16> {
