@@ -260,7 +260,7 @@ std::string unfit(KernelOp kernel, const MatrixTarget &t) {
 
 /// How a value of the kernel body is held once the body runs on warps.
 struct Dist {
-  enum Kind { Smem, Acc, Rows, Slots } kind = Smem;
+  enum Kind { Smem, Acc, Rows } kind = Smem;
   /// Smem: the tile is rows [row0, row0 + rows) of `buffer`, filled by copy
   /// group `group`.
   Value buffer, row0;
@@ -268,8 +268,6 @@ struct Dist {
   /// Acc: the lane's accumulator fragments, product tile after product tile
   /// along the columns; Rows: one value per row slot of the lane.
   SmallVector<Value> values;
-  /// Slots: the page_slots op, whose lookups run where the copies need them.
-  PageSlotsOp slots;
 };
 
 /// Lowers one kernel. Scalars of the body are cloned; tiles become Dists.
@@ -609,12 +607,6 @@ void KernelLowering::emitOp(Operation *op) {
       .Case([&](scf::IfOp o) { emitIf(o); })
       .Case([&](LoadQOp o) { emitLoadQ(o); })
       .Case<LoadKVOp, GatherKVOp>([&](Operation *o) { emitLoadKV(o); })
-      .Case([&](PageSlotsOp o) {
-        Dist d;
-        d.kind = Dist::Slots;
-        d.slots = o;
-        dist[o.getResult()] = d;
-      })
       .Case([&](QKOp o) { emitQK(o); })
       .Case([&](linalg::GenericOp o) { emitScoreGeneric(o); })
       .Case([&](SoftmaxInitOp o) {
@@ -634,7 +626,8 @@ void KernelLowering::emitOp(Operation *op) {
       })
       .Case([&](OnlineSoftmaxOp o) { emitOnlineSoftmax(o); })
       .Case([&](StoreOp o) { emitStore(o); })
-      .Case([&](tensor::EmptyOp) {})
+      // page_slots' lookups run where the gathers copy the rows.
+      .Case<PageSlotsOp, tensor::EmptyOp>([&](Operation *) {})
       .Default([&](Operation *o) { b.clone(*o, map); });
 }
 

@@ -330,7 +330,6 @@ SmallVector<Value> lowerOnlineSoftmax(OpBuilder &b, OnlineSoftmaxOp op) {
   MLIRContext *ctx = b.getContext();
   auto scoresType = cast<RankedTensorType>(op.getScores().getType());
   auto rowType = cast<RankedTensorType>(op.getMax().getType());
-  auto accType = cast<RankedTensorType>(op.getAcc().getType());
   Value s = op.getScores();
   bool softmax = op.getNormalizer() == Normalizer::softmax;
 

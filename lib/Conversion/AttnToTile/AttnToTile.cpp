@@ -446,6 +446,10 @@ std::string matrixUnfit(AttentionOpInterface op) {
   return {};
 }
 
+/// Tile sizes of the simple GPU path (a work item per thread): one query
+/// position per tile, 16 keys.
+constexpr int64_t kSimtRows = 1, kSimtKeys = 16;
+
 struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
   using Base::Base;
 
@@ -481,12 +485,13 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
     int64_t rows = blockM;
     if (!rows)
       rows = decode ? pack
-                    : llvm::divideCeil(simt ? 1 : defaultRows, pack) * pack;
+                    : llvm::divideCeil(simt ? kSimtRows : defaultRows, pack) *
+                          pack;
     if (rows % pack != 0)
       return op.emitOpError() << "block-m " << rows
                               << " is not a multiple of the " << pack
                               << " query heads packed per tile";
-    return TileConfig{rows, blockN ? blockN : simt ? 16 : defaultKeys, pack,
+    return TileConfig{rows, blockN ? blockN : simt ? kSimtKeys : defaultKeys, pack,
                       target == "cpu" || simt};
   }
 
@@ -498,8 +503,8 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
       // One position per tile and short KV tiles: the GPU kernels that run
       // a work item in one thread keep their tiles in registers and local
       // memory.
-      defaultRows = 1;
-      defaultKeys = 16;
+      defaultRows = kSimtRows;
+      defaultKeys = kSimtKeys;
     } else {
       emitError(getOperation()->getLoc())
           << "attn-tile: unknown target '" << target

@@ -107,6 +107,14 @@ struct MmaSyncTarget final : attn::MatrixTarget {
         b, loc, VectorType::get({int64_t(regs.size())}, b.getI32Type()), regs);
   }
 
+  /// Registers 0-1 and 2-3 of an ldmatrix.x4: the B operands of two
+  /// products side by side.
+  static std::pair<Value, Value> bPair(OpBuilder &b, Location loc,
+                                       ArrayRef<Value> regs) {
+    return {fragment(b, loc, {regs[0], regs[1]}),
+            fragment(b, loc, {regs[2], regs[3]})};
+  }
+
   Value loadA(OpBuilder &b, Location loc, Value smem, attn::SmemIndexFn index,
               Value lane, Value row0, int64_t col0, Type elt) const override {
     auto [r, c] = x4RowsFirst(b, loc, lane);
@@ -121,10 +129,8 @@ struct MmaSyncTarget final : attn::MatrixTarget {
     // Rows are B's columns n, columns its k: matrix i covers n in
     // 8 (i / 2) + [0, 8), k in 8 (i % 2) + [0, 8).
     auto [r, c] = x4ColsFirst(b, loc, lane);
-    SmallVector<Value> regs =
-        ldmatrix(b, loc, smem, index, row0, r, col0, c, false, elt);
-    return {fragment(b, loc, {regs[0], regs[1]}),
-            fragment(b, loc, {regs[2], regs[3]})};
+    return bPair(b, loc,
+                 ldmatrix(b, loc, smem, index, row0, r, col0, c, false, elt));
   }
   std::pair<Value, Value> loadB(OpBuilder &b, Location loc, Value smem,
                                 attn::SmemIndexFn index, Value lane,
@@ -132,10 +138,8 @@ struct MmaSyncTarget final : attn::MatrixTarget {
                                 Type elt) const override {
     // Rows are k, columns n; transposed loads give each lane a k pair.
     auto [r, c] = x4RowsFirst(b, loc, lane);
-    SmallVector<Value> regs =
-        ldmatrix(b, loc, smem, index, row0, r, col0, c, true, elt);
-    return {fragment(b, loc, {regs[0], regs[1]}),
-            fragment(b, loc, {regs[2], regs[3]})};
+    return bPair(b, loc,
+                 ldmatrix(b, loc, smem, index, row0, r, col0, c, true, elt));
   }
   Value accToA(OpBuilder &b, Location loc, ArrayRef<Value> left,
                ArrayRef<Value> right, Type elt) const override {
