@@ -6,11 +6,16 @@ Loads every package in dist/packages with the runtime's CUDA backend and
 checks it against torch on fresh random inputs, with outputs poisoned
 (NaN) before each launch so that unwritten elements show: the smoke kernel
 (vadd: the runtime, the embedded cubin, launches on a caller's stream,
-device-pointer checks), attn.merge_states, a causal GQA prefill and a paged
-decode with split-KV (against float64 torch references, with empty states
-and requests, and checked mode on device metadata). Prints a table; exits 1
-on any failure. Timings are printed for information: the attention kernels
-are the simple one-thread-per-work-item path (docs/design.md §8).
+device-pointer checks), attn.merge_states, dense prefill (bf16/f16, D 64,
+128 and 256, GQA and MHA, causal and not), paged decode with split-KV, and
+the variants of packages/variants.attnpkg: varlen prefill, sliding window
+with softcap and ALiBi, a score_mod, batch_prefill (NHD page 16, HND page
+1), batch_decode (HND page 1, f16 D 64, D 256), paged_attention (vLLM) and
+append_kv (FlashInfer metadata, vLLM slot_mapping). Attention outputs are
+compared with float64 torch references (over gathered pages for the paged
+ops), including requests without keys or queries (0 and -inf); checked
+mode is exercised on bad device metadata. Prints a table; exits 1 on any
+failure.
 """
 
 import os
@@ -131,24 +136,78 @@ def check_merge_states():
            % (ms, moved / ms / 1e6))
 
 
-def attention_ref(q, k, v, causal):
-    """float64 attention of one request: q [Sq, Hq, D], k/v [Sk, Hkv, D];
-    bottom-right causal alignment; returns out [Sq, Hq, D], lse [Sq, Hq]."""
+def attention_ref(q, k, v, causal=False, window=None, softcap=None, slopes=None,
+                  score_mod=None, scale=None):
+    """float64 attention of one request (the order of docs of the attn ops:
+    softcap, ALiBi, score_mod, masks): q [Sq, Hq, D], k/v [Sk, Hkv, D];
+    bottom-right alignment p = i + Sk - Sq; returns out [Sq, Hq, D],
+    lse [Sq, Hq] (-inf and 0 for rows without a visible key)."""
     sq, hq, d = q.shape
     sk, hkv = k.shape[0], k.shape[1]
     g = hq // hkv
     q64, k64, v64 = q.double(), k.double(), v.double()
     kx = k64.repeat_interleave(g, dim=1)
     vx = v64.repeat_interleave(g, dim=1)
-    s = torch.einsum("qhd,khd->hqk", q64, kx) / (d ** 0.5)
-    if causal:
-        i = torch.arange(sq, device=q.device)[:, None] + (sk - sq)
-        j = torch.arange(sk, device=q.device)[None, :]
-        s = s.masked_fill(j > i, float("-inf"))
+    s = torch.einsum("qhd,khd->hqk", q64, kx) * (scale or 1 / d ** 0.5)
+    i = torch.arange(sq, device=q.device)[:, None]
+    j = torch.arange(sk, device=q.device)[None, :]
+    p = i + (sk - sq)
+    if softcap:
+        s = softcap * torch.tanh(s / softcap)
+    if slopes is not None:
+        s = s - slopes.double()[:, None, None] * (p - j).abs()
+    if score_mod is not None:
+        s = score_mod(s, i, j)
+    visible = torch.ones(sq, sk, dtype=torch.bool, device=q.device)
+    left, right = window if window else (-1, 0 if causal else -1)
+    if left >= 0:
+        visible &= j >= p - left
+    if right >= 0:
+        visible &= j <= p + right
+    s = s.masked_fill(~visible, float("-inf"))
     lse = torch.logsumexp(s, dim=-1)
-    p = torch.exp(s - lse[..., None]).nan_to_num(0.0)
-    out = torch.einsum("hqk,khd->qhd", p, vx)
+    w = torch.exp(s - lse[..., None]).nan_to_num(0.0)
+    out = torch.einsum("hqk,khd->qhd", w, vx)
     return out, lse.transpose(0, 1)
+
+
+def lse_error(lse, ref):
+    """Max |lse - ref| over rows with a key; inf when a row without one
+    (ref -inf) is not -inf."""
+    empty = torch.isneginf(ref)
+    if not bool(torch.isneginf(lse.double()[empty]).all()):
+        return float("inf")
+    if bool(empty.all()):
+        return 0.0
+    return float((lse.double()[~empty] - ref[~empty]).abs().max())
+
+
+def compare(case, outs, refs, unwritten, detail="", tol=1e-2):
+    """Records one case: outs/refs lists of (out, lse) and (ref_out,
+    ref_lse) per request (requests without query rows left out)."""
+    errs, lse_errs, empty_ok = [], [], True
+    num = den = 0.0
+    for (o, l), (ro, rl) in zip(outs, refs):
+        if o.numel() == 0:
+            continue
+        num += float(((o.double() - ro) ** 2).sum())
+        den += float((ro ** 2).sum())
+        lse_errs.append(lse_error(l, rl))
+        rows = torch.isneginf(rl)
+        empty_ok = empty_ok and bool((o.float()[rows] == 0).all())
+    err = (num / den) ** 0.5 if den else 0.0
+    lse_err = max(lse_errs) if lse_errs else 0.0
+    ok = unwritten == 0 and err < tol and lse_err < 1e-3 and empty_ok
+    record(case, ok, "%srel err %.2e, lse err %.1e, unwritten %d%s"
+           % (detail, err, lse_err, unwritten, "" if empty_ok else ", EMPTY ROWS NOT 0"))
+
+
+def poisoned(*shape, dtype=torch.float32):
+    return torch.full(shape, float("nan"), device="cuda").to(dtype)
+
+
+def nans(*tensors):
+    return int(sum(torch.isnan(t.float()).sum() for t in tensors))
 
 
 # The dense prefill variants of packages/prefill.attnpkg and the D = 64 GQA
@@ -257,6 +316,212 @@ def check_decode():
                message[message.find("kv_indices"):][:60])
 
 
+class PagedKV:
+    """A FlashInfer paged cache (NHD [pages, page, Hkv, D] or HND
+    [pages, Hkv, page, D]) holding requests of `lengths` tokens in shuffled
+    pages, with spare pages that no request uses."""
+
+    def __init__(self, lengths, page, hkv, d, dtype, layout="nhd"):
+        self.lengths, self.page, self.layout = lengths, page, layout
+        pages = [(n + page - 1) // page for n in lengths]
+        total = sum(pages) + 3
+        shape = (total, page, hkv, d) if layout == "nhd" else (total, hkv, page, d)
+        self.k_cache = torch.randn(*shape, device="cuda").to(dtype)
+        self.v_cache = torch.randn(*shape, device="cuda").to(dtype)
+        self.indices = torch.randperm(total, device="cuda")[:sum(pages)].to(torch.int32)
+        self.indptr = torch.tensor([0] + list(torch.tensor(pages).cumsum(0)),
+                                   dtype=torch.int32, device="cuda")
+        self.last = torch.tensor([(n - 1) % page + 1 if n else 0 for n in lengths],
+                                 dtype=torch.int32, device="cuda")
+
+    def args(self):
+        return dict(k_cache=self.k_cache, v_cache=self.v_cache, kv_indptr=self.indptr,
+                    kv_indices=self.indices, kv_last_page_len=self.last)
+
+    def gather(self, r):
+        """Request r's K and V, [Sk, Hkv, D]."""
+        idx = self.indices[self.indptr[r]:self.indptr[r + 1]].long()
+        def tokens(cache):
+            c = cache[idx]
+            if self.layout == "hnd":
+                c = c.transpose(1, 2)
+            return c.reshape(-1, c.shape[2], c.shape[3])[:self.lengths[r]]
+        return tokens(self.k_cache), tokens(self.v_cache)
+
+
+def ragged(lengths):
+    return torch.tensor([0] + list(torch.tensor(lengths).cumsum(0)), dtype=torch.int32,
+                        device="cuda")
+
+
+def check_variants():
+    pkg = rt.load_package(os.path.join(DIST, "packages", "variants.attnpkg"))
+
+    # Varlen prefill: an empty request, one with keys but no query, a
+    # decode-like row, and one with more queries than keys (its first rows
+    # see no key: 0 and -inf).
+    lq, lk = [7, 0, 0, 1, 292, 513, 20], [7, 0, 5, 130, 292, 1030, 10]
+    cq, ck = ragged(lq), ragged(lk)
+    q = torch.randn(sum(lq), 8, 128, device="cuda").bfloat16()
+    k = torch.randn(sum(lk), 2, 128, device="cuda").bfloat16()
+    v = torch.randn(sum(lk), 2, 128, device="cuda").bfloat16()
+    out, lse = poisoned(sum(lq), 8, 128, dtype=torch.bfloat16), poisoned(sum(lq), 8)
+    pkg.kernel("varlen_causal")(q=q, k=k, v=v, cu_seqlens_q=cq, cu_seqlens_k=ck,
+                                out=out, lse=lse)
+    torch.cuda.synchronize()
+    outs, refs = [], []
+    for r in range(len(lq)):
+        qs, ks = slice(cq[r], cq[r + 1]), slice(ck[r], ck[r + 1])
+        outs.append((out[qs], lse[qs]))
+        refs.append(attention_ref(q[qs], k[ks], v[ks], causal=True))
+    compare("prefill varlen causal", outs, refs, nans(out, lse),
+            "bf16 8/2 D128, Sq/Sk %s: " % "/".join("%d:%d" % x for x in zip(lq, lk)))
+
+    # Dense: window, softcap and ALiBi; then a score_mod.
+    slopes = torch.tensor([2.0 ** -(h + 1) for h in range(8)], device="cuda")
+    for b, sq, sk in ((2, 300, 300), (1, 77, 1030)):
+        q = torch.randn(b, sq, 8, 128, device="cuda").bfloat16()
+        k = torch.randn(b, sk, 8, 128, device="cuda").bfloat16()
+        v = torch.randn(b, sk, 8, 128, device="cuda").bfloat16()
+        out, lse = poisoned(b, sq, 8, 128, dtype=torch.bfloat16), poisoned(b, sq, 8)
+        pkg.kernel("window_softcap_alibi")(q=q, k=k, v=v, slopes=slopes, out=out, lse=lse)
+        torch.cuda.synchronize()
+        refs = [attention_ref(q[r], k[r], v[r], window=(100, 0), softcap=30.0,
+                              slopes=slopes) for r in range(b)]
+        compare("prefill window %dx%d/%d" % (b, sq, sk), list(zip(out, lse)), refs,
+                nans(out, lse), "bf16 8/8 D128 window [100,0] softcap 30 ALiBi: ")
+
+        q = torch.randn(b, sq, 4, 64, device="cuda").half()
+        k = torch.randn(b, sk, 2, 64, device="cuda").half()
+        v = torch.randn(b, sk, 2, 64, device="cuda").half()
+        out, lse = poisoned(b, sq, 4, 64, dtype=torch.half), poisoned(b, sq, 4)
+        pkg.kernel("score_mod")(q=q, k=k, v=v, out=out, lse=lse)
+        torch.cuda.synchronize()
+        bias = lambda s, i, j: s - (i - j).double() / 32  # noqa: E731
+        refs = [attention_ref(q[r], k[r], v[r], causal=True, score_mod=bias)
+                for r in range(b)]
+        compare("prefill score_mod %dx%d/%d" % (b, sq, sk), list(zip(out, lse)), refs,
+                nans(out, lse), "f16 4/2 D64 causal, s - (i-j)/32: ", tol=2e-3)
+
+    # batch_prefill over pages: NHD page 16 and HND page 1.
+    lq, lk = [5, 1, 130, 0, 300], [5, 40, 130, 17, 600]
+    cq = ragged(lq)
+    for fn, page, layout, hq, hkv, d, dtype, tol in (
+            ("bprefill_nhd16", 16, "nhd", 8, 2, 128, torch.bfloat16, 1e-2),
+            ("bprefill_hnd1", 1, "hnd", 8, 1, 64, torch.half, 2e-3)):
+        kv = PagedKV(lk, page, hkv, d, dtype, layout)
+        q = torch.randn(sum(lq), hq, d, device="cuda").to(dtype)
+        out, lse = poisoned(sum(lq), hq, d, dtype=dtype), poisoned(sum(lq), hq)
+        pkg.kernel(fn)(q=q, qo_indptr=cq, out=out, lse=lse, **kv.args())
+        torch.cuda.synchronize()
+        outs, refs = [], []
+        for r in range(len(lq)):
+            qs = slice(cq[r], cq[r + 1])
+            outs.append((out[qs], lse[qs]))
+            refs.append(attention_ref(q[qs], *kv.gather(r), causal=True))
+        compare("batch_prefill %s page %d" % (layout.upper(), page), outs, refs,
+                nans(out, lse), "%s %d/%d D%d causal: " % (str(dtype)[6:], hq, hkv, d),
+                tol=tol)
+
+    # batch_decode: HND page 1, f16 D 64, D 256 (split-KV on the long ones).
+    lengths = [1, 0, 300, 1000, 4097, 37]
+    for fn, page, layout, hq, hkv, d, dtype, tol in (
+            ("decode_hnd1", 1, "hnd", 16, 4, 128, torch.bfloat16, 1e-2),
+            ("decode_f16_d64", 16, "nhd", 16, 2, 64, torch.half, 2e-3),
+            ("decode_d256", 16, "nhd", 8, 2, 256, torch.bfloat16, 1e-2)):
+        kv = PagedKV(lengths, page, hkv, d, dtype, layout)
+        q = torch.randn(len(lengths), hq, d, device="cuda").to(dtype)
+        out, lse = poisoned(len(lengths), hq, d, dtype=dtype), poisoned(len(lengths), hq)
+        pkg.kernel(fn)(q=q, out=out, lse=lse, **kv.args())
+        torch.cuda.synchronize()
+        refs = [attention_ref(q[r:r + 1], *kv.gather(r)) for r in range(len(lengths))]
+        outs = [(out[r:r + 1], lse[r:r + 1]) for r in range(len(lengths))]
+        compare("batch_decode %s page %d D%d" % (layout.upper(), page, d), outs, refs,
+                nans(out, lse), "%s %d/%d, Sk %s: " % (str(dtype)[6:], hq, hkv,
+                                                      "/".join(map(str, lengths))), tol=tol)
+
+    # paged_attention, vLLM's layout: K [blocks, Hkv, D/8, 16, 8], V
+    # [blocks, Hkv, D, 16], block tables padded with a bad entry.
+    lengths, bs = [130, 1, 0, 2049, 17], 16
+    blocks = [(n + bs - 1) // bs for n in lengths]
+    total = sum(blocks) + 2
+    kc = torch.randn(total, 2, 16, bs, 8, device="cuda").bfloat16()
+    vc = torch.randn(total, 2, 128, bs, device="cuda").bfloat16()
+    perm = torch.randperm(total, device="cuda").to(torch.int32)
+    tables = torch.full((len(lengths), max(blocks)), -7, dtype=torch.int32, device="cuda")
+    used = 0
+    for r, nb in enumerate(blocks):
+        tables[r, :nb] = perm[used:used + nb]
+        used += nb
+    cl = torch.tensor(lengths, dtype=torch.int32, device="cuda")
+    q = torch.randn(len(lengths), 8, 128, device="cuda").bfloat16()
+    out, lse = poisoned(len(lengths), 8, 128, dtype=torch.bfloat16), poisoned(len(lengths), 8)
+    pkg.kernel("vllm_decode")(q=q, k_cache=kc, v_cache=vc, block_tables=tables,
+                              context_lens=cl, out=out, lse=lse)
+    torch.cuda.synchronize()
+    refs, outs = [], []
+    for r, n in enumerate(lengths):
+        idx = tables[r, :blocks[r]].long()
+        k = kc[idx].permute(0, 3, 1, 2, 4).reshape(-1, 2, 128)[:n]
+        v = vc[idx].permute(0, 3, 1, 2).reshape(-1, 2, 128)[:n]
+        refs.append(attention_ref(q[r:r + 1], k, v))
+        outs.append((out[r:r + 1], lse[r:r + 1]))
+    compare("paged_attention vLLM", outs, refs, nans(out, lse),
+            "bf16 8/2 D128 block 16, Sk %s: " % "/".join(map(str, lengths)))
+
+    # append_kv with FlashInfer's metadata (NHD page 16): tokens appended
+    # to 3 requests; every other cache element unchanged.
+    kv = PagedKV([40, 16, 3], 16, 8, 128, torch.bfloat16)
+    pos = [30, 31, 32, 33, 0, 5, 15, 2]
+    req = [0, 0, 0, 0, 1, 1, 1, 2]
+    bi = torch.tensor(req, dtype=torch.int32, device="cuda")
+    pi = torch.tensor(pos, dtype=torch.int32, device="cuda")
+    k = torch.randn(len(pos), 8, 128, device="cuda").bfloat16()
+    v = torch.randn(len(pos), 8, 128, device="cuda").bfloat16()
+    ek, ev = kv.k_cache.clone(), kv.v_cache.clone()
+    for t, (r, p_) in enumerate(zip(req, pos)):
+        page = int(kv.indices[int(kv.indptr[r]) + p_ // 16])
+        ek[page, p_ % 16] = k[t]
+        ev[page, p_ % 16] = v[t]
+    pkg.kernel("append_nhd")(k=k, v=v, k_cache=kv.k_cache, v_cache=kv.v_cache,
+                             batch_indices=bi, positions=pi, kv_indptr=kv.indptr,
+                             kv_indices=kv.indices)
+    torch.cuda.synchronize()
+    same = bool(torch.equal(kv.k_cache, ek) and torch.equal(kv.v_cache, ev))
+    record("append_kv NHD page 16", same, "bf16 8 heads D128, 8 tokens into 3 requests: "
+           "caches %s the expected ones" % ("equal" if same else "DIFFER from"))
+
+    # append_kv with vLLM's slot_mapping (HND page 1), -1 = padding.
+    kc = torch.randn(64, 4, 1, 64, device="cuda").half()
+    vc = torch.randn(64, 4, 1, 64, device="cuda").half()
+    slots = [5, -1, 63, 0, -1, 17]
+    k = torch.randn(len(slots), 4, 64, device="cuda").half()
+    v = torch.randn(len(slots), 4, 64, device="cuda").half()
+    ek, ev = kc.clone(), vc.clone()
+    for t, sl in enumerate(slots):
+        if sl >= 0:
+            ek[sl, :, 0] = k[t]
+            ev[sl, :, 0] = v[t]
+    sm = torch.tensor(slots, dtype=torch.int64, device="cuda")
+    kernel = pkg.kernel("append_slots")
+    kernel(k=k, v=v, k_cache=kc, v_cache=vc, slot_mapping=sm)
+    torch.cuda.synchronize()
+    same = bool(torch.equal(kc, ek) and torch.equal(vc, ev))
+    record("append_kv slots HND page 1", same, "f16 4 heads D64, slots 5/-1/63/0/-1/17: "
+           "caches %s the expected ones" % ("equal" if same else "DIFFER from"))
+    # Checked mode: a slot past the cache is refused, nothing written.
+    bad = sm.clone()
+    bad[2] = 64
+    try:
+        kernel(k=k, v=v, k_cache=kc, v_cache=vc, slot_mapping=bad)
+        record("append_kv bad slot", False, "no error")
+    except attn.AttnError as e:
+        message = str(e)
+        untouched = bool(torch.equal(kc, ek))
+        record("append_kv bad slot", "slot_mapping[2]" in message and untouched,
+               message[message.find("slot_mapping"):][:60])
+
+
 def main():
     print("device:", torch.cuda.get_device_name(), "| torch", torch.__version__,
           "| runtime", rt.runtime_version(), "| cuda available:",
@@ -266,6 +531,7 @@ def main():
     check_merge_states()
     check_prefill()
     check_decode()
+    check_variants()
     print("\n%-24s %-5s %s" % ("case", "", "detail"))
     for case, status, detail in rows:
         print("%-24s %-5s %s" % (case, status, detail))

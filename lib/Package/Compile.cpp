@@ -188,7 +188,7 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
       // hip: the ROCDL lowering of the attention kernels' memref views is
       // not wired up yet.
       bool attention = hip && isa<AttentionOpInterface>(op);
-      if (!isa<LinearAttentionOp, AppendKVOp>(op) && !unfused && !attention)
+      if (!isa<LinearAttentionOp>(op) && !unfused && !attention)
         return WalkResult::advance();
       op->emitError() << "the " << options.target << " target cannot lower '"
                       << op->getName()
@@ -252,12 +252,14 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
     AttnToROCDLOptions rocdl;
     rocdl.chip = chip;
     rocdl.toolkit = std::string(toolkit);
+    rocdl.setKernelOptions(options.gpuKernel);
     binaryFormat = "hsaco";
     buildAttnToROCDLPipeline(pm, rocdl);
   } else if (cuda) {
     AttnToNVVMOptions nvvm;
     nvvm.chip = chip;
     nvvm.features = options.ptxFeatures;
+    nvvm.setKernelOptions(options.gpuKernel);
     // Without ptxas the package carries PTX, which the driver compiles
     // when it loads the module.
     std::string ptxas = findPtxas();

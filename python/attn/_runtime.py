@@ -49,7 +49,7 @@ class _Arg(ctypes.Structure):
         ("dtype", ctypes.c_int),
         ("data", ctypes.c_void_p),
         ("rank", ctypes.c_int32),
-        ("shape", ctypes.POINTER(ctypes.c_int64)),
+        ("shape", ctypes.c_void_p),  # const int64_t *
         ("i64", ctypes.c_int64),
         ("f64", ctypes.c_double),
     ]
@@ -307,6 +307,11 @@ class Kernel(object):
                 rank=int(rt.attn_kernel_arg_rank(handle, i))))
         self.args = tuple(args)
         self._by_name = dict((a.name, a) for a in args)
+        # What launch() needs of each argument, worked out once.
+        self._plan = tuple(
+            (a, _dtypes.enum_of(a.dtype) if a.dtype in _dtypes._TABLE else 0)
+            for a in args)
+        self._total_rank = sum(a.rank for a in args if a.kind != "scalar")
 
     @property
     def arg_names(self):
@@ -349,14 +354,18 @@ class Kernel(object):
 
         n = len(self.args)
         c_args = (_Arg * max(n, 1))()
-        keep = []  # keeps arrays and shape vectors alive during the call
+        # Every buffer's dims in one vector, each arg pointing into it.
+        dims_all = (ctypes.c_int64 * max(self._total_rank, 1))()
+        dims_at = ctypes.addressof(dims_all)
+        keep = []  # keeps contiguous copies alive during the call
         cuda_device = None
-        for a in self.args:
+        offset = 0
+        for a, dtype_enum in self._plan:
             value = given[a.name]
             c = c_args[a.index]
             if a.kind == "scalar":
                 c.kind = ARG_SCALAR
-                c.dtype = _dtypes.enum_of(a.dtype) if a.dtype in _dtypes._TABLE else 0
+                c.dtype = dtype_enum
                 if a.dtype.startswith("f") or a.dtype == "bf16":
                     c.f64 = float(value)
                 else:
@@ -364,30 +373,32 @@ class Kernel(object):
                 continue
             if _is_torch_tensor(value):
                 arr = self._tensor(a, value)
-                data, dims = arr.data_ptr(), tuple(arr.shape)
+                data, dims = arr.data_ptr(), arr.shape
                 if arr.is_cuda:
                     cuda_device = arr.device
             else:
                 arr = self._buffer(a, value)
                 data, dims = arr.ctypes.data, arr.shape
-            keep.append(arr)
-            shape = (ctypes.c_int64 * max(len(dims), 1))(*dims)
-            keep.append(shape)
+            if arr is not value:
+                keep.append(arr)
+            for i, d in enumerate(dims):
+                dims_all[offset + i] = d
             c.kind = ARG_BUFFER
-            c.dtype = _dtypes.enum_of(a.dtype)
+            c.dtype = dtype_enum
             c.data = data
             c.rank = len(dims)
-            c.shape = ctypes.cast(shape, ctypes.POINTER(ctypes.c_int64))
+            c.shape = dims_at + 8 * offset
+            offset += len(dims)
 
         if stream is None and cuda_device is not None:
-            import torch
-            stream = torch.cuda.current_stream(cuda_device)
-        if stream is not None and not isinstance(stream, int):
+            stream = _current_stream(cuda_device)
+        elif stream is not None and not isinstance(stream, int):
             stream = int(stream.cuda_stream)
         opts = _LaunchOptions(1 if checked else 0, stream or None)
         rt = self.package.runtime
         status = rt.attn_kernel_launch(self._handle, c_args, n, ctypes.byref(opts))
-        rt.check(status, "launching kernel %r" % self.name)
+        if status != 0:
+            rt.check(status, "launching kernel %r" % self.name)
         del keep
 
     __call__ = launch
@@ -413,7 +424,7 @@ class Kernel(object):
         return value
 
     def _tensor(self, a, value):
-        got = _dtypes.name_of_torch(value.dtype)
+        got = _torch_dtype_name(value.dtype)
         if got != a.dtype:
             raise ValueError("%s: kernel %r expects dtype %s, got %s"
                              % (a.name, self.name, a.dtype, value.dtype))
@@ -431,9 +442,39 @@ class Kernel(object):
         return "<attn.Kernel %s(%s)>" % (self.name, ", ".join(self.arg_names))
 
 
+_TORCH_TENSOR_TYPES = {}
+
+
 def _is_torch_tensor(value):
     """Whether `value` is a torch.Tensor, without importing torch."""
-    return type(value).__module__.startswith("torch") and hasattr(value, "data_ptr")
+    t = type(value)
+    known = _TORCH_TENSOR_TYPES.get(t)
+    if known is None:
+        known = t.__module__.startswith("torch") and hasattr(value, "data_ptr")
+        _TORCH_TENSOR_TYPES[t] = known
+    return known
+
+
+_TORCH_DTYPE_NAMES = {}
+
+
+def _torch_dtype_name(dtype):
+    """_dtypes.name_of_torch, memoized (it is on every launch's path)."""
+    try:
+        return _TORCH_DTYPE_NAMES[dtype]
+    except KeyError:
+        name = _TORCH_DTYPE_NAMES[dtype] = _dtypes.name_of_torch(dtype)
+        return name
+
+
+def _current_stream(device):
+    """The raw CUstream (an int) of torch's current stream on `device`."""
+    import torch
+    raw = getattr(torch._C, "_cuda_getCurrentRawStream", None)
+    if raw is not None:
+        return raw(device.index if device.index is not None else
+                   torch.cuda.current_device())
+    return int(torch.cuda.current_stream(device).cuda_stream)
 
 
 def load_package(path):

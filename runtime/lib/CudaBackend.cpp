@@ -8,6 +8,10 @@
 #include "CudaDriver.h"
 #include "GpuHost.h"
 
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
 using namespace attn::runtime;
 using namespace attn::runtime::cuda;
 
@@ -50,16 +54,22 @@ public:
               void **extra) override {
     auto f = static_cast<CUfunction>(function);
     // Above 48 KiB of shared memory in all (its static variables included)
-    // a kernel must opt in to its dynamic shared memory.
+    // a kernel must opt in to its dynamic shared memory; once per function
+    // and size.
     if (sharedBytes > 0) {
-      int staticBytes = 0;
-      if (!check(d.cuFuncGetAttribute(&staticBytes, kStaticSharedAttr, f),
-                 "cuFuncGetAttribute(SHARED_SIZE_BYTES)"))
-        return;
-      if (staticBytes + sharedBytes > 48 * 1024 &&
-          !check(d.cuFuncSetAttribute(f, kMaxDynamicSharedAttr, sharedBytes),
-                 "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)"))
-        return;
+      std::lock_guard<std::mutex> lock(mutex);
+      int &optedIn = dynamicShared[f];
+      if (sharedBytes > optedIn) {
+        int staticBytes = 0;
+        if (!check(d.cuFuncGetAttribute(&staticBytes, kStaticSharedAttr, f),
+                   "cuFuncGetAttribute(SHARED_SIZE_BYTES)"))
+          return;
+        if (staticBytes + sharedBytes > 48 * 1024 &&
+            !check(d.cuFuncSetAttribute(f, kMaxDynamicSharedAttr, sharedBytes),
+                   "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)"))
+          return;
+        optedIn = sharedBytes;
+      }
     }
     check(d.cuLaunchKernel(f, gridX, gridY, gridZ, blockX, blockY, blockZ,
                            sharedBytes, static_cast<CUstream>(stream), params,
@@ -67,10 +77,19 @@ public:
           "cuLaunchKernel");
   }
 
+  /// Scratch (split-KV workspaces) comes from the runtime's own
+  /// stream-ordered pool for the context's device, which keeps its memory
+  /// across synchronizations: the device's default pool returns it to the
+  /// system at every synchronization (release threshold 0), and mapping it
+  /// again costs a launch a hundred microseconds or more.
   void *memAlloc(uint64_t bytes, void *stream) override {
+    CUmemoryPool pool = poolOfCurrentDevice();
+    if (!pool)
+      return nullptr;
     CUdeviceptr ptr = 0;
-    check(d.cuMemAllocAsync(&ptr, bytes, static_cast<CUstream>(stream)),
-          "cuMemAllocAsync");
+    check(d.cuMemAllocFromPoolAsync(&ptr, bytes, pool,
+                                    static_cast<CUstream>(stream)),
+          "cuMemAllocFromPoolAsync");
     return reinterpret_cast<void *>(ptr);
   }
 
@@ -78,6 +97,14 @@ public:
     check(d.cuMemFreeAsync(reinterpret_cast<CUdeviceptr>(ptr),
                            static_cast<CUstream>(stream)),
           "cuMemFreeAsync");
+  }
+
+  void memcpy(void *dst, const void *src, size_t bytes,
+              void *stream) override {
+    check(d.cuMemcpyAsync(reinterpret_cast<CUdeviceptr>(dst),
+                          reinterpret_cast<CUdeviceptr>(src), bytes,
+                          static_cast<CUstream>(stream)),
+          "cuMemcpyAsync");
   }
 
   void *eventCreate() override {
@@ -126,6 +153,26 @@ public:
   }
 
 private:
+  CUmemoryPool poolOfCurrentDevice() {
+    CUdevice device = 0;
+    if (!check(d.cuCtxGetDevice(&device), "cuCtxGetDevice"))
+      return nullptr;
+    std::lock_guard<std::mutex> lock(mutex);
+    CUmemoryPool &pool = pools[device];
+    if (pool)
+      return pool;
+    CUmemPoolProps props{};
+    props.allocType = 1;
+    props.locationType = 1;
+    props.locationId = device;
+    if (!check(d.cuMemPoolCreate(&pool, &props), "cuMemPoolCreate"))
+      return pool = nullptr;
+    uint64_t keepAll = UINT64_MAX;
+    check(d.cuMemPoolSetAttribute(pool, kPoolReleaseThreshold, &keepAll),
+          "cuMemPoolSetAttribute(RELEASE_THRESHOLD)");
+    return pool;
+  }
+
   bool check(CUresult r, const char *what) {
     if (r == CUDA_SUCCESS)
       return true;
@@ -134,6 +181,11 @@ private:
   }
 
   const Driver &d;
+  std::mutex mutex;
+  /// The dynamic shared memory each function was opted in to.
+  std::unordered_map<CUfunction, int> dynamicShared;
+  /// The scratch pool of each device.
+  std::map<CUdevice, CUmemoryPool> pools;
 };
 
 } // namespace

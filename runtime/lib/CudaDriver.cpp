@@ -16,12 +16,16 @@ struct Loaded {
   std::string why;
 };
 
-/// Resolves `name` into `fn`; false (with `why`) when it is missing.
+/// Resolves `name` into `fn`; false (with `why`) when it is missing. With
+/// `v2`, the entry point's "_v2" version is taken where there is one (the
+/// current ABI of cuMemAlloc and others); without, the name as is, for
+/// entry points whose _v2 has another signature (cuCtxGetDevice_v2 of
+/// CUDA 13 takes a context too).
 template <typename Fn>
-bool resolve(void *library, const char *name, Fn &fn, std::string &why) {
-  // Driver API v2 names first (cuMemFreeAsync has no suffix).
-  std::string v2 = std::string(name) + "_v2";
-  void *symbol = dlsym(library, v2.c_str());
+bool resolve(void *library, const char *name, Fn &fn, std::string &why,
+             bool v2 = true) {
+  void *symbol =
+      v2 ? dlsym(library, (std::string(name) + "_v2").c_str()) : nullptr;
   if (!symbol)
     symbol = dlsym(library, name);
   if (!symbol) {
@@ -62,7 +66,14 @@ Loaded load() {
   ATTN_RESOLVE(cuLaunchKernel)
   ATTN_RESOLVE(cuMemAllocAsync)
   ATTN_RESOLVE(cuMemFreeAsync)
+  if (!resolve(library, "cuCtxGetDevice", d.cuCtxGetDevice, l.why,
+               /*v2=*/false))
+    return l;
+  ATTN_RESOLVE(cuMemPoolCreate)
+  ATTN_RESOLVE(cuMemPoolSetAttribute)
+  ATTN_RESOLVE(cuMemAllocFromPoolAsync)
   ATTN_RESOLVE(cuMemcpyDtoHAsync)
+  ATTN_RESOLVE(cuMemcpyAsync)
   ATTN_RESOLVE(cuStreamSynchronize)
   ATTN_RESOLVE(cuEventCreate)
   ATTN_RESOLVE(cuEventRecord)

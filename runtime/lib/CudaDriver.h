@@ -26,6 +26,21 @@ using CUfunction = struct CUfunc_st *;
 using CUstream = struct CUstream_st *;
 using CUevent = struct CUevent_st *;
 using CUdeviceptr = uint64_t;
+using CUmemoryPool = struct CUmemPoolHandle_st *;
+
+/// CUmemPoolProps (cuda.h, CUDA 12): a pool of pinned device memory.
+struct CUmemPoolProps {
+  int allocType;   // CU_MEM_ALLOCATION_TYPE_PINNED = 1
+  int handleTypes; // CU_MEM_HANDLE_TYPE_NONE = 0
+  int locationType; // CU_MEM_LOCATION_TYPE_DEVICE = 1
+  int locationId;   // the device ordinal
+  void *win32SecurityAttributes;
+  size_t maxSize;
+  unsigned short usage;
+  unsigned char reserved[54];
+};
+/// CU_MEMPOOL_ATTR_RELEASE_THRESHOLD
+constexpr int kPoolReleaseThreshold = 4;
 
 constexpr CUresult CUDA_SUCCESS = 0;
 /// CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES
@@ -54,7 +69,13 @@ struct Driver {
                              void **, void **);
   CUresult (*cuMemAllocAsync)(CUdeviceptr *, size_t, CUstream);
   CUresult (*cuMemFreeAsync)(CUdeviceptr, CUstream);
+  CUresult (*cuCtxGetDevice)(CUdevice *);
+  CUresult (*cuMemPoolCreate)(CUmemoryPool *, const CUmemPoolProps *);
+  CUresult (*cuMemPoolSetAttribute)(CUmemoryPool, int, void *);
+  CUresult (*cuMemAllocFromPoolAsync)(CUdeviceptr *, size_t, CUmemoryPool,
+                                      CUstream);
   CUresult (*cuMemcpyDtoHAsync)(void *, CUdeviceptr, size_t, CUstream);
+  CUresult (*cuMemcpyAsync)(CUdeviceptr, CUdeviceptr, size_t, CUstream);
   CUresult (*cuStreamSynchronize)(CUstream);
   CUresult (*cuEventCreate)(CUevent *, unsigned);
   CUresult (*cuEventRecord)(CUevent, CUstream);

@@ -135,6 +135,12 @@ ATTN_EXPORT void *mgpuMemAlloc(uint64_t bytes, void *stream,
   return d && bytes ? d->memAlloc(bytes, stream) : nullptr;
 }
 
+ATTN_EXPORT void mgpuMemcpy(void *dst, void *src, size_t bytes,
+                            void *stream) {
+  if (GpuDriver *d = driver(); d && bytes)
+    d->memcpy(dst, src, bytes, stream);
+}
+
 ATTN_EXPORT void mgpuMemFree(void *ptr, void *stream) {
   if (GpuDriver *d = driver(); d && ptr)
     d->memFree(ptr, stream);

@@ -47,6 +47,9 @@ public:
                       void **params, void **extra) = 0;
   virtual void *memAlloc(uint64_t bytes, void *stream) = 0;
   virtual void memFree(void *ptr, void *stream) = 0;
+  /// Copies `bytes` between buffers of the device, ordered on `stream`.
+  virtual void memcpy(void *dst, const void *src, size_t bytes,
+                      void *stream) = 0;
   virtual void *eventCreate() = 0;
   virtual void eventDestroy(void *event) = 0;
   virtual void eventSynchronize(void *event) = 0;

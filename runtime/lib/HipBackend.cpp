@@ -40,6 +40,8 @@ struct Hip {
   hipError_t (*hipMallocAsync)(void **, size_t, hipStream_t);
   hipError_t (*hipFreeAsync)(void *, hipStream_t);
   hipError_t (*hipMemcpyDtoHAsync)(void *, void *, size_t, hipStream_t);
+  hipError_t (*hipMemcpyAsync)(void *, const void *, size_t, int,
+                               hipStream_t);
   hipError_t (*hipStreamSynchronize)(hipStream_t);
   hipError_t (*hipEventCreateWithFlags)(hipEvent_t *, unsigned);
   hipError_t (*hipEventDestroy)(hipEvent_t);
@@ -95,6 +97,7 @@ Loaded load() {
   ATTN_RESOLVE(hipMallocAsync)
   ATTN_RESOLVE(hipFreeAsync)
   ATTN_RESOLVE(hipMemcpyDtoHAsync)
+  ATTN_RESOLVE(hipMemcpyAsync)
   ATTN_RESOLVE(hipStreamSynchronize)
   ATTN_RESOLVE(hipEventCreateWithFlags)
   ATTN_RESOLVE(hipEventDestroy)
@@ -173,6 +176,13 @@ public:
     check(h.hipFreeAsync(ptr, static_cast<hipStream_t>(stream)),
           "hipFreeAsync");
   }
+  void memcpy(void *dst, const void *src, size_t bytes,
+              void *stream) override {
+    // hipMemcpyDeviceToDevice = 3
+    check(h.hipMemcpyAsync(dst, src, bytes, 3, static_cast<hipStream_t>(stream)),
+          "hipMemcpyAsync");
+  }
+
   void *eventCreate() override {
     hipEvent_t event = nullptr;
     // hipEventDisableTiming

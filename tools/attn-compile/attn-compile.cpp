@@ -45,6 +45,22 @@ int main(int argc, char **argv) {
       cl::desc("how attn ops are lowered: tiled (attn-to-cpu, the default) "
                "or reference (attn-to-cpu-reference)"),
       cl::init("tiled"));
+  cl::opt<int64_t> blockM("block-m",
+                          cl::desc("GPU targets: query rows of a tile (0: "
+                                   "the target's default)"),
+                          cl::init(0));
+  cl::opt<int64_t> blockN("block-n",
+                          cl::desc("GPU targets: keys of a KV tile (0: the "
+                                   "target's default)"),
+                          cl::init(0));
+  cl::opt<int64_t> kvSplits("kv-splits",
+                            cl::desc("GPU targets: KV splits of every kernel "
+                                     "(0: chosen at run time)"),
+                            cl::init(0));
+  cl::opt<int64_t> kvParallelism(
+      "kv-parallelism",
+      cl::desc("GPU targets: work items that run-time split counts aim for"),
+      cl::init(264));
   cl::opt<bool> keep("keep-intermediates",
                      cl::desc("keep kernels.ll in the package"));
   cl::AddExtraVersionPrinter([](llvm::raw_ostream &os) {
@@ -78,5 +94,6 @@ int main(int argc, char **argv) {
   options.cc = cc;
   options.keepIntermediates = keep;
   options.pipeline = pipeline;
+  options.gpuKernel = {blockM, blockN, kvSplits, kvParallelism};
   return failed(attn::compilePackage(*module, options, output)) ? 1 : 0;
 }

@@ -150,7 +150,7 @@ def ConvertAttnTileToLinalg : Pass<"convert-attn-tile-to-linalg"> {
     With `gpu`, each kernel becomes a `gpu.launch` of one-thread blocks
     instead (grid x = request, y = head group, z = query block x KV split),
     whose thread runs the same body, and `merge_splits` a launch with a
-    thread per (token, head) row: the simple GPU path of `attn-to-nvvm` and
+    thread per (token, head, channel): the simple GPU path of `attn-to-nvvm` and
     `attn-to-rocdl` (tiles in local memory; correct, not fast), until the
     matrix-core lowering replaces it.
   }];
@@ -169,14 +169,25 @@ def ConvertAttnToGPU : Pass<"convert-attn-to-gpu"> {
   let summary = "Lower the attn ops that are not attention kernels to "
                 "gpu.launch";
   let description = [{
-    The target-neutral GPU lowering of `attn.merge_states`: a `gpu.launch`
-    with one thread per (token, head) row (128 threads a block), running the
-    same row computation as `convert-attn-to-loops` (log-sum-exp of the
-    states' LSEs, the weighted sum of their values; 0 and `-inf` for rows
-    whose states are all empty). Operands are read through
-    `bufferization.to_buffer`, results are new buffers, as in the loop
-    lowering. `attn-to-nvvm` and `attn-to-rocdl` run it before outlining.
-    The attention ops reach the GPU through `attn_tile` (not yet lowered).
+    The target-neutral GPU lowering of the ops that are not attention
+    kernels, each a `gpu.launch` with a thread per output element (128
+    threads a block) running the element computation of
+    `convert-attn-to-loops`:
+
+    * `attn.merge_states`: a thread per (token, head, channel); it computes
+      its row's log-sum-exp of the states' LSEs (the row's first thread
+      stores it) and the weighted sum of its channel; 0 and `-inf` for rows
+      whose states are all empty. Results are new buffers.
+    * `attn.append_kv`: a thread per (token, head, channel) of the new
+      tokens, which stores its key and value channel (rotated and scaled as
+      the op says) where `slot_mapping` or FlashInfer's page metadata puts
+      the token. The caches are written through a writing
+      `bufferization.to_buffer`, so the update is in place, and one-shot
+      bufferization copies a cache first when the old one is read later.
+
+    Operands are read through `bufferization.to_buffer`. `attn-to-nvvm` and
+    `attn-to-rocdl` run it before outlining. The attention ops reach the GPU
+    through `attn_tile`.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
@@ -190,8 +201,10 @@ def AttnGpuScratch : Pass<"attn-gpu-scratch", "::mlir::ModuleOp"> {
     Runs on bufferized GPU host code, after the kernel ABI has turned the
     results into out-parameters: every `memref.alloc` and `memref.dealloc`
     of a host function outside a `gpu.launch` (scratch that kernels use,
-    such as split-KV workspaces) becomes a `gpu.alloc` / `gpu.dealloc`.
-    Device scratch that nothing frees is freed before each return.
+    such as split-KV workspaces) becomes a `gpu.alloc` / `gpu.dealloc`, and
+    every `memref.copy` there (bufferization's copy of a cache that is read
+    after `attn.append_kv` wrote it) a `gpu.memcpy`. Device scratch that
+    nothing frees is freed before each return.
     `attn-to-nvvm` and `attn-to-rocdl` run it before stack promotion (so
     that only kernels' buffers go to the stack); `gpu-async-region`
     then makes both stream-ordered on the caller's stream.

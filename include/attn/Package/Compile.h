@@ -11,6 +11,8 @@
 
 #include "mlir/IR/BuiltinOps.h"
 
+#include "attn/Target/GPU/Pipelines.h"
+
 #include <string>
 
 namespace mlir::attn {
@@ -23,6 +25,9 @@ struct CompileOptions {
   std::string chip;
   /// cuda: the PTX features.
   std::string ptxFeatures = "+ptx80";
+  /// GPU targets: tile sizes and KV splits (attn-to-nvvm's and
+  /// attn-to-rocdl's block-m, block-n, kv-splits, kv-parallelism).
+  GPUKernelOptions gpuKernel;
   /// The C compiler that links the host shared object; empty: $ATTN_CC, else
   /// clang-22, else /usr/lib/llvm-22/bin/clang, else clang.
   std::string cc;

@@ -420,55 +420,78 @@ void lowerStore(OpBuilder &b, StoreOp op) {
   });
 }
 
-/// For every token and head: lse = log sum_s exp(lse_s) and
-/// out = sum_s exp(lse_s - lse) out_s; 0 and -inf without any key.
+/// The channels of merge_splits' values.
+Value mergeSplitsChannels(Emitter &e, MergeSplitsOp op) {
+  Value po = op.getPartialOut();
+  int64_t dv = cast<MemRefType>(po.getType()).getDimSize(3);
+  return ShapedType::isDynamic(dv) ? e.dim(po, 3) : e.idx(dv);
+}
+
 /// Row (t, h) of merge_splits: lse = log sum_s exp(lse_s) and
 /// out = sum_s exp(lse_s - lse) out_s; 0 and -inf without any key.
-void emitMergeSplitsRow(Emitter &e, MergeSplitsOp op, Value t, Value h) {
-  OpBuilder &b = e.b;
-  Value po = op.getPartialOut(), pl = op.getPartialLse();
-  Value splits = e.dim(pl, 0);
-  Value negInf = e.f32(kNegInf);
-  auto lseOf = [&](Value s) {
-    return memref::LoadOp::create(b, e.loc, pl, ValueRange{s, t, h});
-  };
-  Value maxLse = e.reduce(e.idx(0), splits, negInf, [&](Value s, Value m) {
-    return e.max(m, lseOf(s));
-  });
-  Value any = e.cmpf(arith::CmpFPredicate::OGT, maxLse, negInf);
-  Value safeMax = e.select(any, maxLse, e.f32(0));
-  Value sum = e.reduce(e.idx(0), splits, e.f32(0), [&](Value s, Value acc) {
-    return e.add(acc, e.exp(e.sub(lseOf(s), safeMax)));
-  });
-  Value lse = e.select(any, e.add(safeMax, e.log(sum)), negInf);
-  Value safeLse = e.select(any, lse, e.f32(0));
-  int64_t dv = cast<MemRefType>(po.getType()).getDimSize(3);
-  Value dim = ShapedType::isDynamic(dv) ? e.dim(po, 3) : e.idx(dv);
-  e.loop(e.idx(0), dim, [&](Value d) {
-    Value o = e.reduce(e.idx(0), splits, e.f32(0), [&](Value s, Value acc) {
-      Value w = e.exp(e.sub(lseOf(s), safeLse));
-      Value x = memref::LoadOp::create(b, e.loc, po, ValueRange{s, t, h, d});
+struct MergeSplitsRow {
+  MergeSplitsOp op;
+  Value t, h, lse, any;
+
+  MergeSplitsRow(Emitter &e, MergeSplitsOp op, Value t, Value h)
+      : op(op), t(t), h(h) {
+    Value negInf = e.f32(kNegInf);
+    Value maxLse = e.reduce(e.idx(0), splits(e), negInf,
+                            [&](Value s, Value m) { return e.max(m, lseOf(e, s)); });
+    any = e.cmpf(arith::CmpFPredicate::OGT, maxLse, negInf);
+    Value safeMax = e.select(any, maxLse, e.f32(0));
+    Value sum = e.reduce(e.idx(0), splits(e), e.f32(0), [&](Value s, Value acc) {
+      return e.add(acc, e.exp(e.sub(lseOf(e, s), safeMax)));
+    });
+    lse = e.select(any, e.add(safeMax, e.log(sum)), negInf);
+  }
+
+  Value splits(Emitter &e) { return e.dim(op.getPartialLse(), 0); }
+  Value lseOf(Emitter &e, Value s) {
+    return memref::LoadOp::create(e.b, e.loc, op.getPartialLse(),
+                                  ValueRange{s, t, h});
+  }
+  void storeLse(Emitter &e) {
+    if (Value l = op.getLse())
+      e.storeF32(lse, l, {t, h});
+  }
+  /// out[t, h, d].
+  void storeChannel(Emitter &e, Value d) {
+    Value safeLse = e.select(any, lse, e.f32(0));
+    Value o = e.reduce(e.idx(0), splits(e), e.f32(0), [&](Value s, Value acc) {
+      Value w = e.exp(e.sub(lseOf(e, s), safeLse));
+      Value x = memref::LoadOp::create(e.b, e.loc, op.getPartialOut(),
+                                       ValueRange{s, t, h, d});
       return e.add(acc, e.mul(w, x));
     });
     e.storeF32(e.select(any, o, e.f32(0)), op.getOut(), {t, h, d});
-  });
-  if (Value l = op.getLse())
-    e.storeF32(lse, l, {t, h});
-}
+  }
+};
 
+/// On the GPU a thread per (token, head, channel), so that neighbouring
+/// threads read neighbouring channels of the workspace; each computes its
+/// row's LSE and the row's first thread stores it.
 void lowerMergeSplits(OpBuilder &b, MergeSplitsOp op, bool gpu) {
   Emitter e{b, op.getLoc()};
   Value tokens = e.dim(op.getOut(), 0), heads = e.dim(op.getOut(), 1);
   if (gpu) {
-    launchRows(b, op.getLoc(), e.mul(tokens, heads),
-               [&](Emitter &e, Value row) {
-                 emitMergeSplitsRow(e, op, e.div(row, heads),
-                                    e.rem(row, heads));
-               });
+    Value channels = mergeSplitsChannels(e, op);
+    launchThreads(b, op.getLoc(), e.mul(e.mul(tokens, heads), channels),
+                  [&](Emitter &e, Value id) {
+                    Value d = e.rem(id, channels), row = e.div(id, channels);
+                    MergeSplitsRow merged(e, op, e.div(row, heads),
+                                          e.rem(row, heads));
+                    e.ifThen(e.cmpi(arith::CmpIPredicate::eq, d, e.idx(0)),
+                             [&] { merged.storeLse(e); });
+                    merged.storeChannel(e, d);
+                  });
     return;
   }
   e.loopNest({tokens, heads}, [&](ValueRange th) {
-    emitMergeSplitsRow(e, op, th[0], th[1]);
+    MergeSplitsRow merged(e, op, th[0], th[1]);
+    merged.storeLse(e);
+    e.loop(e.idx(0), mergeSplitsChannels(e, op),
+           [&](Value d) { merged.storeChannel(e, d); });
   });
 }
 

@@ -436,8 +436,15 @@ std::string matrixUnfit(AttentionOpInterface op) {
   Type elt = getElementTypeOrSelf(o->getOperand(0).getType());
   if (!elt.isBF16() && !elt.isF16())
     return "element type " + debugString(elt) + " (bf16 or f16 needed)";
-  for (int64_t i : {1, 2})
-    if (getElementTypeOrSelf(o->getOperand(i).getType()) != elt)
+  std::pair<Value, Value> kv =
+      TypeSwitch<Operation *, std::pair<Value, Value>>(o)
+          .Case([](PrefillOp p) { return std::pair(p.getK(), p.getV()); })
+          .Case<BatchPrefillOp, BatchDecodeOp>([](auto p) {
+            return std::pair(p.getKCache(), p.getVCache());
+          });
+  auto [k, v] = kv;
+  for (Value kv : {k, v})
+    if (getElementTypeOrSelf(kv.getType()) != elt)
       return "K or V of another element type than Q";
   for (int64_t d : {op.getQKHeadDim(), op.getVHeadDim()})
     if (d % 64 != 0 || d > 256)

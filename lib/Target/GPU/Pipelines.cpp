@@ -20,17 +20,23 @@
 using namespace mlir;
 
 void mlir::attn::addGPUKernelPasses(OpPassManager &pm,
-                                     StringRef matrixTarget) {
+                                     StringRef matrixTarget,
+                                     const GPUKernelOptions &options) {
   pm.addPass(createConvertAttnToGPU());
   pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
   pm.addPass(createAttnFuseRope());
   pm.addPass(createAttnExpandFunctors());
   AttnTileOptions tile;
   tile.target = matrixTarget.empty() ? "simt" : matrixTarget.str();
+  tile.blockM = options.blockM;
+  tile.blockN = options.blockN;
   pm.addPass(createAttnTile(tile));
   pm.addPass(tile::createAttnSkipMaskedBlocks());
   pm.addPass(tile::createAttnPageKV());
-  pm.addPass(tile::createAttnSplitKV());
+  tile::AttnSplitKVOptions split;
+  split.splits = options.kvSplits;
+  split.parallelism = options.kvParallelism;
+  pm.addPass(tile::createAttnSplitKV(split));
   pm.addPass(tile::createAttnInlineFunctors());
   if (!matrixTarget.empty()) {
     ConvertAttnTileToGPUOptions matrix;

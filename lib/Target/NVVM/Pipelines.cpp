@@ -66,7 +66,7 @@ void mlir::attn::buildAttnToNVVMPipeline(OpPassManager &pm,
   // attn ops to kernels and host code (shared with the other GPU target).
   // Kernels on the tensor cores where they fit.
   registerNVVMMatrixTarget();
-  addGPUKernelPasses(pm, "nvidia");
+  addGPUKernelPasses(pm, "nvidia", options.kernelOptions());
   // Device side: kernels outlined into gpu.module, launches and scratch
   // allocations made stream-ordered, then the upstream NVVM pipeline
   // (convert-gpu-to-nvvm, gpu-module-to-binary, gpu-to-llvm for the host).

@@ -32,7 +32,7 @@ void mlir::attn::buildAttnToROCDLPipeline(OpPassManager &pm,
                                           const AttnToROCDLOptions &options) {
   // attn ops to kernels and host code (shared with the other GPU target).
   // No AMD matrix target yet: every kernel takes the simple path.
-  addGPUKernelPasses(pm, /*matrixTarget=*/"");
+  addGPUKernelPasses(pm, /*matrixTarget=*/"", options.kernelOptions());
   pm.addPass(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());

@@ -5,32 +5,39 @@
 // RUN: FileCheck %s --check-prefix=PKG < %t/manifest.json
 
 // convert-attn-to-gpu: attn.merge_states becomes a gpu.launch with one
-// thread per (token, head) row, 128 a block, running the loop lowering's row
-// computation; the cuda and hip targets compile it (bench/gpu_check.py runs
-// it on a GPU against torch).
+// thread per (token, head, channel), 128 a block: neighbouring threads read
+// and write neighbouring channels. Each thread computes its row's merged LSE
+// (the loop lowering's computation) and the row's first thread stores it;
+// the cuda and hip targets compile it (bench/gpu_check.py runs it on a GPU
+// against torch).
 
 // CHECK-LABEL: func.func @merge
 // CHECK: %[[T:.*]] = tensor.dim %arg0, %c0
 // CHECK: %[[OUT:.*]] = memref.alloc(%[[T]]) : memref<?x4x16xbf16>
 // CHECK: %[[LSE:.*]] = memref.alloc(%[[T]]) : memref<?x4xf32>
-// Rows = T * 4, blocks = ceil(rows / 128).
-// CHECK: %[[ROWS:.*]] = arith.muli %[[T]], %c4
-// CHECK: %[[BLOCKS:.*]] = arith.ceildivui %[[ROWS]], %c128
+// Threads = T * 4 * 16, blocks = ceil(threads / 128).
+// CHECK: %[[N:.*]] = arith.muli %[[T]], %c64
+// CHECK: %[[BLOCKS:.*]] = arith.ceildivui %[[N]], %c128
 // CHECK: gpu.launch blocks(%[[BX:[^,]*]], %{{.*}}) in (%{{.*}} = %[[BLOCKS]], %{{.*}} = %c1, %{{.*}} = %c1) threads(%[[TX:[^,]*]], %{{.*}}) in (%{{.*}} = %c128, %{{.*}} = %c1, %{{.*}} = %c1)
-// CHECK: %[[R0:.*]] = arith.muli %[[BX]], %c128
-// CHECK: %[[ROW:.*]] = arith.addi %[[R0]], %[[TX]]
-// CHECK: %[[IN:.*]] = arith.cmpi slt, %[[ROW]], %[[ROWS]]
+// CHECK: %[[I0:.*]] = arith.muli %[[BX]], %c128
+// CHECK: %[[ID:.*]] = arith.addi %[[I0]], %[[TX]]
+// CHECK: %[[IN:.*]] = arith.cmpi slt, %[[ID]], %[[N]]
 // CHECK: scf.if %[[IN]] {
+// CHECK: %[[D:.*]] = arith.remui %[[ID]], %c16
+// CHECK: %[[ROW:.*]] = arith.divui %[[ID]], %c16
 // CHECK: %[[H:.*]] = arith.remui %[[ROW]], %c4
-// CHECK: %[[TOK0:.*]] = arith.divui %[[ROW]], %c4
-// CHECK: %[[TOK:.*]] = arith.remui %[[TOK0]], %[[T]]
+// CHECK: %[[TOK:.*]] = arith.divui %[[ROW]], %c4
 // CHECK: tensor.extract %arg2[%[[TOK]], %[[H]]]
 // CHECK: tensor.extract %arg3[%[[TOK]], %[[H]]]
 // CHECK: math.exp
-// CHECK: math.log
-// CHECK: memref.store %{{.*}}, %[[LSE]][%[[TOK]], %[[H]]]
-// CHECK: scf.for %[[D:.*]] = %c0 to %c16
+// CHECK: %[[MERGED:.*]] = arith.select
+// CHECK: %[[FIRST:.*]] = arith.cmpi eq, %[[D]], %c0
+// CHECK: scf.if %[[FIRST]] {
+// CHECK-NEXT: memref.store %[[MERGED]], %[[LSE]][%[[TOK]], %[[H]]]
+// CHECK: tensor.extract %arg0[%[[TOK]], %[[H]], %[[D]]]
+// CHECK: tensor.extract %arg1[%[[TOK]], %[[H]], %[[D]]]
 // CHECK: memref.store %{{.*}}, %[[OUT]][%[[TOK]], %[[H]], %[[D]]] : memref<?x4x16xbf16>
+// CHECK-NOT: scf.for
 // CHECK: gpu.terminator
 // CHECK: bufferization.to_tensor %[[OUT]] restrict writable
 // CHECK: bufferization.to_tensor %[[LSE]] restrict writable

@@ -38,6 +38,23 @@ func.func @decode_hnd(%q: tensor<3x8x128xf16>, %kc: tensor<?x2x1x128xf16>, %vc: 
 
 // -----
 
+// batch_prefill over a paged bf16 cache: the matrix-core sizes too (K and V
+// are the caches, of Q's element type; no remark).
+// CHECK-LABEL: func.func @batch_prefill_nhd
+// CHECK: attn_tile.kernel {{.*}} attributes {block_m = 128 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
+// CHECK: attn_tile.load_kv <nhd> {{.*}} : memref<?x16x2x128xbf16> -> tensor<64x128xbf16>
+func.func @batch_prefill_nhd(%q: tensor<?x8x128xbf16>, %qo: tensor<3xi32>, %kc: tensor<?x16x2x128xbf16>,
+                             %vc: tensor<?x16x2x128xbf16>, %indptr: tensor<3xi32>, %indices: tensor<?xi32>,
+                             %last: tensor<2xi32>) -> tensor<?x8x128xbf16> {
+  %o = attn.batch_prefill q(%q) qo_indptr(%qo) k_cache(%kc) v_cache(%vc) kv_indptr(%indptr)
+      kv_indices(%indices) kv_last_page_len(%last) {causal, layout = #attn.kv_layout<nhd>}
+    : (tensor<?x8x128xbf16>, tensor<3xi32>, tensor<?x16x2x128xbf16>, tensor<?x16x2x128xbf16>,
+       tensor<3xi32>, tensor<?xi32>, tensor<2xi32>) -> tensor<?x8x128xbf16>
+  return %o : tensor<?x8x128xbf16>
+}
+
+// -----
+
 // What the matrix-core lowering cannot run is tiled for the simple path (a
 // position per tile, 16 keys, f32 tiles), with a remark saying why.
 // CHECK-LABEL: func.func @head_dim_80

@@ -8,9 +8,9 @@
 // attn-tile{target=simt} tiles one position per query tile, 16-key f32
 // tiles; convert-attn-tile-to-linalg{gpu} launches one thread per work
 // item (grid x = request, y = head group, z = query block x KV split) and
-// merges split-KV partials in a kernel of a thread per row; attn-gpu-scratch
-// puts the split workspaces on the device. bench/gpu_check.py runs such
-// kernels on an H100 against torch.
+// merges split-KV partials in a kernel of a thread per (token, head,
+// channel); attn-gpu-scratch puts the split workspaces on the device.
+// bench/gpu_check.py runs such kernels on an H100 against torch.
 
 // TILE: attn_tile.kernel grid({{.*}}) attributes {block_m = 4 : i64, block_n = 16 : i64, gqa_pack = 4 : i64}
 // TILE: attn_tile.load_q {{.*}} -> tensor<4x64xf32>
@@ -19,7 +19,7 @@
 // LAUNCH: %[[QB:.*]] = arith.divui %[[Z]], %c2
 // LAUNCH: %[[SPLIT:.*]] = arith.remui %[[Z]], %c2
 // LAUNCH: gpu.terminator
-// The merge of the splits: a thread per (token, head) row.
+// The merge of the splits: a thread per (token, head, channel).
 // LAUNCH: gpu.launch blocks({{.*}}) threads({{.*}}) in (%{{.*}} = %c128,
 // LAUNCH: gpu.terminator
 

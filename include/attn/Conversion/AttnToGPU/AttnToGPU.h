@@ -7,10 +7,10 @@
 
 namespace mlir::attn {
 
-/// Emits a gpu.launch running `body(e, row)` once for each row in
-/// [0, rows), a thread each, 128 threads a block.
-void launchRows(OpBuilder &b, Location loc, Value rows,
-                function_ref<void(loops::Emitter &, Value)> body);
+/// Emits a gpu.launch running `body(e, id)` once for each id in
+/// [0, count), a thread each, 128 threads a block.
+void launchThreads(OpBuilder &b, Location loc, Value count,
+                   function_ref<void(loops::Emitter &, Value)> body);
 
 } // namespace mlir::attn
 

@@ -114,12 +114,48 @@ MergeStatesBuffers prepareMergeStates(Emitter &e, MergeStatesOp op);
 void replaceMergeStates(RewriterBase &rewriter, MergeStatesOp op,
                         const MergeStatesBuffers &m);
 
-/// One (token, head) row of attn.merge_states: lse[idx] = log sum_s
-/// exp(lse_s[idx]) and out[idx, d] = sum_s exp(lse_s - lse) v_s[idx, d] for
-/// d < `dim`; 0 and -inf when every state is empty. Shared by the loop
-/// lowering and the GPU one (a thread per row).
-void emitMergeStatesRow(Emitter &e, ValueRange values, ValueRange lses,
-                        Value out, Value lse, ValueRange idx, Value dim);
+/// The merged LSE of one (token, head) row of attn.merge_states: `lse` =
+/// log sum_s exp(lse_s[idx]) and whether any state has a key (`lse` is
+/// -inf otherwise).
+struct MergedRow {
+  Value lse, any;
+};
+MergedRow emitMergedLse(Emitter &e, ValueRange lses, ValueRange idx);
+/// out[idx, d] = sum_s exp(lse_s[idx] - row.lse) v_s[idx, d]; 0 when no
+/// state has a key.
+void emitMergedValue(Emitter &e, ValueRange values, ValueRange lses,
+                     Value out, MergedRow row, ValueRange idx, Value d);
+
+/// attn.append_kv, one element at a time: where token `t` goes (after
+/// `locate`) and the (rotated, scaled) element to store. The loop lowering
+/// inserts the elements into the carried cache tensors; the GPU one stores
+/// them into the caches' buffers, a thread per element.
+class AppendKVEmitter {
+public:
+  /// Reads the operands' buffers (all but the caches).
+  AppendKVEmitter(Emitter &e, AppendKVOp op);
+
+  /// (token is stored, page, slot) of token `t`: a negative slot_mapping
+  /// entry skips the token.
+  std::tuple<Value, Value, Value> locate(Value t);
+  /// Channel `d` of head `h` of token `t`'s key (or value), converted to
+  /// `elt`.
+  Value element(bool isKey, Value t, Value h, Value d, Type elt);
+  /// The cache indices of that element.
+  SmallVector<Value> index(bool isKey, Value page, Value slot, Value h,
+                           Value d);
+
+  Value tokens() { return e.dim(k, 0); }
+  int64_t heads();
+  int64_t dim(bool isKey);
+
+private:
+  Emitter &e;
+  AppendKVOp op;
+  Value k, v, slots, batchIndices, positions, indptr, indices, kScale, vScale;
+  Value pageSize, x;
+  KVLayout layout;
+};
 
 /// Pattern populators of the individual files.
 void populateAttentionToLoopsPatterns(RewritePatternSet &patterns);

@@ -11,7 +11,7 @@
 #ifndef ATTN_TARGET_NVVM_PIPELINES_H
 #define ATTN_TARGET_NVVM_PIPELINES_H
 
-#include "mlir/Pass/PassOptions.h"
+#include "attn/Target/GPU/Pipelines.h"
 
 #include <string>
 
@@ -20,7 +20,7 @@ class OpPassManager;
 
 namespace attn {
 
-struct AttnToNVVMOptions : public PassPipelineOptions<AttnToNVVMOptions> {
+struct AttnToNVVMOptions : public GPUPipelineOptions<AttnToNVVMOptions> {
   PassOptions::Option<std::string> chip{
       *this, "chip",
       llvm::cl::desc("GPU architecture: sm_80, sm_90 or sm_90a"),

@@ -11,7 +11,7 @@
 #ifndef ATTN_TARGET_ROCDL_PIPELINES_H
 #define ATTN_TARGET_ROCDL_PIPELINES_H
 
-#include "mlir/Pass/PassOptions.h"
+#include "attn/Target/GPU/Pipelines.h"
 
 #include <string>
 
@@ -20,7 +20,7 @@ class OpPassManager;
 
 namespace attn {
 
-struct AttnToROCDLOptions : public PassPipelineOptions<AttnToROCDLOptions> {
+struct AttnToROCDLOptions : public GPUPipelineOptions<AttnToROCDLOptions> {
   PassOptions::Option<std::string> chip{
       *this, "chip", llvm::cl::desc("GPU architecture: gfx90a, gfx942, gfx950"),
       llvm::cl::init("gfx942")};
