@@ -45,7 +45,8 @@ def AttnTile : Pass<"attn-tile"> {
 
     Options: `block-m` (query-tile rows; default: one packed group for the
     decode ops, else 64 on the CPU and 128 on GPUs, rounded up to a multiple
-    of `gqa-pack`), `block-n` (KV-tile rows, default 64), `gqa-pack` (query
+    of `gqa-pack`), `block-n` (KV-tile rows, default 64; 32 on GPUs for
+    head dims above 128, whose accumulators fill the registers), `gqa-pack` (query
     heads per tile, a divisor of Hq/Hkv; default the whole group, so each K/V
     tile is loaded once per KV head, as FlashInfer does) and `target`
     (`cpu`, `nvidia` or `amd`: whose defaults to use). Tiles keep the

@@ -380,8 +380,7 @@ void Tiler::emitBody(tile::KernelOp kernel, const OpSources &src, Value out,
             b.getF32FloatAttr(op.getEffectiveScale()));
         auto scores = tile::TransformScoresOp::create(
             b, loc, scoreType, s, request, head, i0, j0, lens.numQueries,
-            lens.numKeys,
-            b.getI64IntegerAttr(pack));
+            lens.numKeys, b.getI64IntegerAttr(pack), /*keys_in_bounds=*/nullptr);
         cloneRegion(op.getScoreMod(), scores.getScoreMod());
         cloneRegion(op.getMaskMod(), scores.getMaskMod());
         auto update = tile::OnlineSoftmaxOp::create(
@@ -498,8 +497,16 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
       return op.emitOpError() << "block-m " << rows
                               << " is not a multiple of the " << pack
                               << " query heads packed per tile";
-    return TileConfig{rows, blockN ? blockN : simt ? kSimtKeys : defaultKeys, pack,
-                      target == "cpu" || simt};
+    int64_t keys = blockN;
+    if (!keys)
+      keys = simt ? kSimtKeys
+             // GPU tiles of more than 128 channels: 32 keys, so that a
+             // warp's scores and its [16, D] accumulator fit its registers.
+             : target != "cpu" && std::max(op.getQKHeadDim(),
+                                           op.getVHeadDim()) > 128
+                 ? defaultKeys / 2
+                 : defaultKeys;
+    return TileConfig{rows, keys, pack, target == "cpu" || simt};
   }
 
   void runOnOperation() override {

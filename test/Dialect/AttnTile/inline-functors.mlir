@@ -82,23 +82,18 @@ func.func @score_and_mask(%s: tensor<8x16xf32>, %b: index, %h0: index, %i0: inde
 
 // -----
 
-// No regions: only the bounds check (queries and keys) remains; the score
-// passes through.
+// No regions: only the key bound remains (rows past the request are never
+// stored, so their scores need no bound); the score passes through.
 // CHECK-LABEL: func.func @bounds_only
 // CHECK-SAME: (%[[S:[^:]*]]: tensor<4x32xf32>, %{{[^:]*}}: index, %[[H0:[^:]*]]: index, %[[I0:[^:]*]]: index, %[[J0:[^:]*]]: index, %[[NQ:[^:]*]]: index, %[[N:[^:]*]]: index)
 // CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel"]} ins(%[[S]] : tensor<4x32xf32>)
 // CHECK-NEXT: ^bb0(%[[IN:[^:]*]]: f32, %{{[^:]*}}: f32):
 // CHECK-NEXT: %[[R:.*]] = linalg.index 0 : index
 // CHECK-NEXT: %[[C:.*]] = linalg.index 1 : index
-// CHECK-NEXT: %[[ONE:.*]] = arith.constant 1 : index
-// CHECK-NEXT: %[[RQ:.*]] = arith.divui %[[R]], %[[ONE]] : index
-// CHECK-NEXT: %[[I:.*]] = arith.addi %[[I0]], %[[RQ]] : index
 // CHECK: %[[J:.*]] = arith.addi %[[J0]], %[[C]] : index
 // CHECK-NEXT: %[[NEGINF:.*]] = arith.constant 0xFF800000 : f32
-// CHECK-NEXT: %[[QIN:.*]] = arith.cmpi ult, %[[I]], %[[NQ]] : index
 // CHECK-NEXT: %[[KIN:.*]] = arith.cmpi ult, %[[J]], %[[N]] : index
-// CHECK-NEXT: %[[INSIDE:.*]] = arith.andi %[[QIN]], %[[KIN]] : i1
-// CHECK-NEXT: %[[OUTER:.*]] = scf.if %[[INSIDE]] -> (f32) {
+// CHECK-NEXT: %[[OUTER:.*]] = scf.if %[[KIN]] -> (f32) {
 // CHECK-NEXT: scf.yield %[[IN]] : f32
 // CHECK-NEXT: } else {
 // CHECK-NEXT: scf.yield %[[NEGINF]] : f32
@@ -110,6 +105,44 @@ func.func @bounds_only(%s: tensor<4x32xf32>, %b: index, %h0: index, %i0: index,
                        %j0: index, %nq: index, %n: index) -> tensor<4x32xf32> {
   %t = attn_tile.transform_scores %s at(%b, %h0, %i0, %j0) queries %nq keys %n {gqa_pack = 1 : i64}
       : tensor<4x32xf32>
+  return %t : tensor<4x32xf32>
+}
+
+// -----
+
+// keys_in_bounds without regions: nothing to apply, no generic.
+// CHECK-LABEL: func.func @whole_block
+// CHECK-SAME: (%[[S:[^:]*]]: tensor<4x32xf32>,
+// CHECK-NEXT: return %[[S]] : tensor<4x32xf32>
+func.func @whole_block(%s: tensor<4x32xf32>, %b: index, %h0: index, %i0: index,
+                       %j0: index, %nq: index, %n: index) -> tensor<4x32xf32> {
+  %t = attn_tile.transform_scores %s at(%b, %h0, %i0, %j0) queries %nq keys %n {gqa_pack = 1 : i64, keys_in_bounds}
+      : tensor<4x32xf32>
+  return %t : tensor<4x32xf32>
+}
+
+// -----
+
+// keys_in_bounds with a mask_mod: the regions' query bound stays, the key
+// bound goes.
+// CHECK-LABEL: func.func @whole_block_masked
+// CHECK-SAME: (%[[S:[^:]*]]: tensor<4x32xf32>, %{{[^:]*}}: index, %[[H0:[^:]*]]: index, %[[I0:[^:]*]]: index, %[[J0:[^:]*]]: index, %[[NQ:[^:]*]]: index, %[[N:[^:]*]]: index)
+// CHECK: linalg.generic
+// CHECK: %[[I:.*]] = arith.addi %[[I0]], %{{.*}} : index
+// CHECK: %[[NEGINF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK-NEXT: %[[QIN:.*]] = arith.cmpi ult, %[[I]], %[[NQ]] : index
+// CHECK-NEXT: %[[OUTER:.*]] = scf.if %[[QIN]] -> (f32) {
+// CHECK-NOT: %[[N]]
+// CHECK: linalg.yield
+func.func @whole_block_masked(%s: tensor<4x32xf32>, %b: index, %h0: index, %i0: index,
+                              %j0: index, %nq: index, %n: index) -> tensor<4x32xf32> {
+  %t = attn_tile.transform_scores %s at(%b, %h0, %i0, %j0) queries %nq keys %n {gqa_pack = 1 : i64, keys_in_bounds}
+      : tensor<4x32xf32>
+    mask_mod {
+    ^bb0(%rb: index, %h: index, %i: index, %j: index):
+      %c = arith.cmpi ule, %j, %i : index
+      attn_tile.yield %c : i1
+    }
   return %t : tensor<4x32xf32>
 }
 
@@ -197,7 +230,7 @@ func.func @mask_only(%s: tensor<2x8xf32>, %b: index, %h0: index, %i0: index,
 
 // Inside a kernel body: every transform_scores is rewritten, the rest of the
 // tile IR is left alone. One query per request (queries %c1, the count of
-// the query tile), %n keys.
+// the query tile), %n keys: without regions only the key bound is checked.
 // CHECK-LABEL: func.func @in_kernel
 // CHECK-SAME: %[[N:[^:]*]]: index)
 // CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : index
@@ -206,12 +239,8 @@ func.func @mask_only(%s: tensor<2x8xf32>, %b: index, %h0: index, %i0: index,
 // CHECK: attn_tile.qk
 // CHECK-NOT: attn_tile.transform_scores
 // CHECK: linalg.generic
-// CHECK: %[[RQ:.*]] = arith.divui
-// CHECK-NEXT: %[[I:.*]] = arith.addi %[[C0]], %[[RQ]] : index
-// CHECK: %[[QIN:.*]] = arith.cmpi ult, %[[I]], %[[C1]] : index
-// CHECK-NEXT: %[[KIN:.*]] = arith.cmpi ult, %{{.*}}, %[[N]] : index
-// CHECK-NEXT: %[[INSIDE:.*]] = arith.andi %[[QIN]], %[[KIN]] : i1
-// CHECK-NEXT: scf.if %[[INSIDE]] -> (f32) {
+// CHECK: %[[KIN:.*]] = arith.cmpi ult, %{{.*}}, %[[N]] : index
+// CHECK-NEXT: scf.if %[[KIN]] -> (f32) {
 // CHECK: attn_tile.online_softmax
 func.func @in_kernel(%q: memref<?x2x8xf32>, %k: memref<?x1x8xf32>, %v: memref<?x1x8xf32>,
                      %n: index) {

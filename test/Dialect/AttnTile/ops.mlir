@@ -105,3 +105,16 @@ func.func @no_positions_no_regions(%k: tensor<32x64xbf16>, %s: tensor<16x32xf32>
       {gqa_pack = 2 : i64} : tensor<16x32xf32>
   return %kr, %t : tensor<32x64xf32>, tensor<16x32xf32>
 }
+
+// keys_in_bounds (the tile's keys are all below num_keys) round-trips as a
+// unit attribute.
+// CHECK-LABEL: func.func @keys_in_bounds
+// CHECK: attn_tile.transform_scores %{{.*}} {gqa_pack = 1 : i64, keys_in_bounds} : tensor<16x32xf32>{{$}}
+// GENERIC-LABEL: sym_name = "keys_in_bounds"
+// GENERIC: "attn_tile.transform_scores"({{.*}}) <{gqa_pack = 1 : i64, keys_in_bounds}> ({
+func.func @keys_in_bounds(%s: tensor<16x32xf32>, %b: index, %h: index, %i0: index, %j0: index,
+                          %nq: index, %nk: index) -> tensor<16x32xf32> {
+  %t = attn_tile.transform_scores %s at(%b, %h, %i0, %j0) queries %nq keys %nk
+      {gqa_pack = 1 : i64, keys_in_bounds} : tensor<16x32xf32>
+  return %t : tensor<16x32xf32>
+}

@@ -2,23 +2,28 @@
 
 // attn-skip-masked-blocks on the masks attn-expand-functors writes: the KV
 // loop of a causal prefill is bounded by the query block's last row and
-// split around the fully visible blocks (no mask_mod there); a left window
-// also raises the lower bound; a mask the analysis cannot read (it depends
-// on the head) leaves the loop alone.
+// split around the fully visible blocks (no mask_mod there), and those at
+// the request's last whole KV block (keys_in_bounds before it: no key
+// bound either); a left window also raises the lower bound; a mask the
+// analysis cannot read (it depends on the head) leaves the loop alone;
+// without a mask the loop is split at the last whole block only.
 
-// Causal, Sq = Sk = 130, 4 positions x 2 heads per 8-row block, 16 keys.
+// Causal, Sq = Sk = 130, 4 positions x 2 heads per 8-row block, 16 keys
+// (8 whole blocks).
 // CHECK-LABEL: func.func @causal
 // CHECK: attn_tile.kernel
 // CHECK: %[[I0:.*]] = arith.muli %{{.*}}, %c4 : index
 // The last row is i0 + 3; the mask is j <= i: hi = (i0 + 3) floordiv 16 + 1.
 // CHECK: %[[LAST:.*]] = arith.addi %[[I0]], %c3 : index
 // CHECK: arith.floordivsi
-// CHECK: %[[FIRST:.*]]:3 = scf.for %{{.*}} = %c0 to %[[FULL_LO:[^ ]+]]
+// CHECK: %[[W:.*]] = arith.minsi %[[FULL_HI:.*]], %c8 : index
+// CHECK-NEXT: %[[SPLIT:.*]] = arith.maxsi %[[W]], %[[FULL_LO:.*]] : index
+// CHECK: %[[FIRST:.*]]:3 = scf.for %{{.*}} = %c0 to %[[FULL_LO]]
 // CHECK: attn_tile.transform_scores {{.*}} mask_mod
-// CHECK: %[[MID:.*]]:3 = scf.for %{{.*}} = %[[FULL_LO]] to %[[FULL_HI:[^ ]+]] step %c1 iter_args(%{{.*}} = %[[FIRST]]#0, %{{.*}} = %[[FIRST]]#1, %{{.*}} = %[[FIRST]]#2)
-// CHECK: attn_tile.transform_scores
-// CHECK-NOT: mask_mod
-// CHECK: scf.yield
+// CHECK: %[[WHOLE:.*]]:3 = scf.for %{{.*}} = %[[FULL_LO]] to %[[SPLIT]] step %c1 iter_args(%{{.*}} = %[[FIRST]]#0, %{{.*}} = %[[FIRST]]#1, %{{.*}} = %[[FIRST]]#2)
+// CHECK: attn_tile.transform_scores {{.*}} {gqa_pack = 2 : i64, keys_in_bounds} : tensor<8x16xf32>{{$}}
+// CHECK: %[[MID:.*]]:3 = scf.for %{{.*}} = %[[SPLIT]] to %[[FULL_HI]] step %c1 iter_args(%{{.*}} = %[[WHOLE]]#0, %{{.*}} = %[[WHOLE]]#1, %{{.*}} = %[[WHOLE]]#2)
+// CHECK: attn_tile.transform_scores {{.*}} {gqa_pack = 2 : i64} : tensor<8x16xf32>{{$}}
 // CHECK: %[[LAST_LOOP:.*]]:3 = scf.for %{{.*}} = %[[FULL_HI]] to %[[HI:[^ ]+]] step %c1 iter_args(%{{.*}} = %[[MID]]#0
 // CHECK: attn_tile.transform_scores {{.*}} mask_mod
 // CHECK: attn_tile.store %[[LAST_LOOP]]#2, %[[LAST_LOOP]]#1, %[[LAST_LOOP]]#0
@@ -99,4 +104,26 @@ func.func @documents(%q: tensor<1x?x2x16xf32>, %k: tensor<1x?x2x16xf32>, %v: ten
       }
       : (tensor<1x?x2x16xf32>, tensor<1x?x2x16xf32>, tensor<1x?x2x16xf32>) -> tensor<1x?x2x16xf32>
   return %o : tensor<1x?x2x16xf32>
+}
+
+// -----
+
+// No mask, Sk dynamic: blocks [0, Sk / 16) are whole (keys_in_bounds), the
+// partial last block checks the key bound.
+// CHECK-LABEL: func.func @no_mask
+// CHECK: attn_tile.kernel
+// CHECK: %[[SK:.*]] = tensor.dim %arg1, %c1 : tensor<1x?x1x64xf32>
+// CHECK: %[[N:.*]] = arith.ceildivui %[[SK]], %c16
+// CHECK: %[[W:.*]] = arith.divui %[[SK]], %c16 : index
+// CHECK: %[[MIN:.*]] = arith.minsi %[[W]], %[[N]] : index
+// CHECK: %[[SPLIT:.*]] = arith.maxsi %[[MIN]], %c0 : index
+// CHECK: %[[WHOLE:.*]]:3 = scf.for %{{.*}} = %c0 to %[[SPLIT]] step %c1
+// CHECK: attn_tile.transform_scores {{.*}} keys_in_bounds
+// CHECK: %[[REST:.*]]:3 = scf.for %{{.*}} = %[[SPLIT]] to %[[N]] step %c1 iter_args(%{{.*}} = %[[WHOLE]]#0, %{{.*}} = %[[WHOLE]]#1, %{{.*}} = %[[WHOLE]]#2)
+// CHECK: attn_tile.transform_scores {{.*}} {gqa_pack = 2 : i64} : tensor<8x16xf32>{{$}}
+// CHECK: attn_tile.store %[[REST]]#2
+func.func @no_mask(%q: tensor<1x?x2x64xf32>, %k: tensor<1x?x1x64xf32>, %v: tensor<1x?x1x64xf32>) -> tensor<1x?x2x64xf32> {
+  %o = attn.prefill q(%q) k(%k) v(%v)
+      : (tensor<1x?x2x64xf32>, tensor<1x?x1x64xf32>, tensor<1x?x1x64xf32>) -> tensor<1x?x2x64xf32>
+  return %o : tensor<1x?x2x64xf32>
 }

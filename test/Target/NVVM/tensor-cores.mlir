@@ -5,14 +5,17 @@
 // RUN: %python %S/Inputs/ptx-of.py %t.mlir 2 > %t.1.ptx
 // RUN: %if ptxas %{ %ptxas -arch=sm_90a -v %t.0.ptx -o %t.0.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS %}
 // RUN: %if ptxas %{ %ptxas -arch=sm_90a -v %t.1.ptx -o %t.1.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS-DECODE %}
+// RUN: %python %S/Inputs/ptx-of.py %t.mlir 4 > %t.2.ptx
+// RUN: %if ptxas %{ %ptxas -arch=sm_90a -v %t.2.ptx -o %t.2.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS-D256 %}
 
 // attn-to-nvvm runs bf16 prefill and paged decode with D = 128 on the
 // tensor cores (convert-attn-tile-to-gpu with the nvidia target): 16-byte
 // cp.async copies of Q, K and V tiles into shared memory, ldmatrix (and
 // ldmatrix.trans for V) into registers, mma.sync m16n8k16 with bf16 inputs
 // and f32 accumulators, row reductions by warp shuffles. ptxas compiles the
-// kernels for sm_90a without local-memory spills. (Modules 1 and 3 hold
-// the kernels merging split-KV partials.)
+// kernels for sm_90a without local-memory spills, D = 256 included (its
+// KV tiles have 32 keys). (Modules 1, 3 and 5 hold the kernels merging
+// split-KV partials.)
 
 // PTX: .entry prefill_kernel(
 // PTX: .maxntid 256, 1, 1
@@ -39,6 +42,9 @@
 // PTXAS-DECODE: Compiling entry function 'decode_kernel' for 'sm_90a'
 // PTXAS-DECODE-NEXT: Function properties for decode_kernel
 // PTXAS-DECODE-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
+// PTXAS-D256: Compiling entry function 'prefill_d256_kernel' for 'sm_90a'
+// PTXAS-D256-NEXT: Function properties for prefill_d256_kernel
+// PTXAS-D256-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
 
 func.func @prefill(%q: tensor<?x?x8x128xbf16>, %k: tensor<?x?x2x128xbf16>, %v: tensor<?x?x2x128xbf16>)
     -> (tensor<?x?x8x128xbf16>, tensor<?x?x8xf32>) {
@@ -57,4 +63,11 @@ func.func @decode(%q: tensor<?x32x128xbf16>, %kc: tensor<?x16x8x128xbf16>,
     : (tensor<?x32x128xbf16>, tensor<?x16x8x128xbf16>, tensor<?x16x8x128xbf16>,
        tensor<?xi32>, tensor<?xi32>, tensor<?xi32>) -> tensor<?x32x128xbf16>
   return %o : tensor<?x32x128xbf16>
+}
+
+func.func @prefill_d256(%q: tensor<?x?x8x256xbf16>, %k: tensor<?x?x8x256xbf16>, %v: tensor<?x?x8x256xbf16>)
+    -> tensor<?x?x8x256xbf16> {
+  %o = attn.prefill q(%q) k(%k) v(%v) {causal}
+    : (tensor<?x?x8x256xbf16>, tensor<?x?x8x256xbf16>, tensor<?x?x8x256xbf16>) -> tensor<?x?x8x256xbf16>
+  return %o : tensor<?x?x8x256xbf16>
 }

@@ -25,6 +25,14 @@ Value mlir::attn::tile::inlineScoreFunctors(RewriterBase &rewriter,
   Location loc = op.getLoc();
   auto type = cast<RankedTensorType>(op.getType());
   MLIRContext *ctx = op.getContext();
+  bool regions = !op.getScoreMod().empty() || !op.getMaskMod().empty();
+  // Nothing to apply: whole KV blocks, and rows past the request are not
+  // stored.
+  if (!regions && op.getKeysInBounds()) {
+    Value scores = op.getScores();
+    rewriter.replaceOp(op, scores);
+    return scores;
+  }
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(op);
   Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
@@ -75,12 +83,18 @@ Value mlir::attn::tile::inlineScoreFunctors(RewriterBase &rewriter,
               });
           scf::YieldOp::create(b, loc, inner.getResult(0));
         };
-        Value inside = arith::AndIOp::create(
-            b, loc,
-            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, i,
-                                  op.getNumQueries()),
-            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, j,
-                                  op.getNumKeys()));
+        // The bounds the regions need (i < Sq, j < Sk) and the key bound
+        // the softmax needs, unless the keys are known to be in bounds.
+        Value inside;
+        auto both = [&](Value x) {
+          inside = inside ? arith::AndIOp::create(b, loc, inside, x) : x;
+        };
+        if (regions)
+          both(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, i,
+                                     op.getNumQueries()));
+        if (!op.getKeysInBounds())
+          both(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, j,
+                                     op.getNumKeys()));
         auto outer = scf::IfOp::create(
             b, loc, inside, masked, [&](OpBuilder &b, Location loc) {
               scf::YieldOp::create(b, loc, negInf);

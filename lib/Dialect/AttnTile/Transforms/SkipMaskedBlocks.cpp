@@ -10,6 +10,7 @@
 
 #include "attn/Dialect/Attn/Transforms/RequestLengths.h"
 
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/IRMapping.h"
 
 #include <limits>
@@ -272,12 +273,37 @@ struct SkipMaskedBlocksPass
   void runOnOperation() override {
     SmallVector<std::pair<KernelOp, TransformScoresOp>> work;
     getOperation()->walk([&](TransformScoresOp op) {
-      auto kernel = op->getParentOfType<KernelOp>();
-      if (kernel && !op.getMaskMod().empty())
+      if (auto kernel = op->getParentOfType<KernelOp>())
         work.push_back({kernel, op});
     });
     for (auto [kernel, op] : work)
       rewrite(kernel, op);
+  }
+
+  /// Splits `loop` at its last whole KV block (keys j0 + block_n <=
+  /// num_keys): the first part's blocks need no key bound. The split point
+  /// is computed before `chainStart`, the first loop of the chain `loop`
+  /// belongs to (attn-split-kv bounds every loop of a chain there), where
+  /// `loop`'s bounds must be known.
+  void splitAtKeyBound(scf::ForOp loop, TransformScoresOp op, int64_t blockN,
+                       Operation *chainStart) {
+    Value keys = op.getNumKeys();
+    Value lo = loop.getLowerBound(), hi = loop.getUpperBound();
+    DominanceInfo dom;
+    for (Value v : {keys, lo, hi})
+      if (!dom.properlyDominates(v, chainStart))
+        return;
+    OpBuilder b(chainStart);
+    IndexMath s{b, loop.getLoc()};
+    Value whole = s.div(keys, s.idx(blockN));
+    Value mid = s.maxSigned(s.minSigned(whole, hi), lo);
+    b.setInsertionPoint(loop);
+    auto first = cast<scf::ForOp>(b.clone(*loop));
+    first.getUpperBoundMutable().assign(mid);
+    first.walk([](TransformScoresOp t) { t.setKeysInBounds(true); });
+    loop.getLowerBoundMutable().assign(mid);
+    loop.getInitArgsMutable().assign(first.getResults());
+    ++numKeyBounded;
   }
 
   void rewrite(KernelOp kernel, TransformScoresOp op) {
@@ -295,6 +321,10 @@ struct SkipMaskedBlocksPass
                                                   op.getQuery()) ||
         !loop.isDefinedOutsideOfLoop(op.getRequest()))
       return;
+    if (op.getMaskMod().empty()) {
+      splitAtKeyBound(loop, op, blockN, loop);
+      return;
+    }
     Block &region = op.getMaskMod().front();
     MaskAnalysis analysis(op.getMaskMod(), loop);
     bool complete;
@@ -367,6 +397,8 @@ struct SkipMaskedBlocksPass
     loop.getUpperBoundMutable().assign(hi);
     loop.getInitArgsMutable().assign(middle.getResults());
     ++numSplit;
+    // Unmasked blocks before the last whole one need no key bound either.
+    splitAtKeyBound(middle, op, blockN, first);
   }
 };
 } // namespace

@@ -267,12 +267,18 @@ def AttnTile_TransformScoresOp : AttnTile_Op<"transform_scores", [
     Element `(r, c)` of a `[block_m, block_n]` score tile belongs to
     query `i = query + r / gqa_pack` of the request, head
     `h = head + r % gqa_pack` and key `j = key + c`. It becomes `-inf` when
-    `i >= num_queries`, `j >= num_keys` or `mask_mod(b, h, i, j)` is false,
-    and `score_mod(s, b, h, i, j)` otherwise; both regions are optional and
-    end in `attn_tile.yield`, and run only for elements inside the request
-    (so they may index per-query and per-key data). They are the regions of
-    the `attn` op this tile came from, so they may read values defined
-    above.
+    `j >= num_keys` or `mask_mod(b, h, i, j)` is false, and
+    `score_mod(s, b, h, i, j)` otherwise; both regions are optional and end
+    in `attn_tile.yield`, and run only for elements inside the request
+    (`i < num_queries`, `j < num_keys`: so they may index per-query and
+    per-key data). They are the regions of the `attn` op this tile came
+    from, so they may read values defined above. Rows past the request
+    (`i >= num_queries`) are never stored: without regions their scores
+    are left as they are.
+
+    `keys_in_bounds` says that every key of the tile is below `num_keys`
+    (`attn-skip-masked-blocks` sets it on the loop over whole KV blocks), so
+    the key bound need not be checked.
 
     ```mlir
     %t = attn_tile.transform_scores %s at(%b, %h0, %i0, %j0) queries %sq
@@ -290,7 +296,8 @@ def AttnTile_TransformScoresOp : AttnTile_Op<"transform_scores", [
   let arguments = (ins AnyStaticShapeTensor:$scores, Index:$request,
                        Index:$head, Index:$query, Index:$key,
                        Index:$num_queries, Index:$num_keys,
-                       ConfinedAttr<I64Attr, [IntPositive]>:$gqa_pack);
+                       ConfinedAttr<I64Attr, [IntPositive]>:$gqa_pack,
+                       UnitAttr:$keys_in_bounds);
   let results = (outs AnyStaticShapeTensor:$result);
   let regions = (region AnyRegion:$score_mod, AnyRegion:$mask_mod);
   let assemblyFormat = [{

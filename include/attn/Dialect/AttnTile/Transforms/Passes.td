@@ -19,9 +19,13 @@ def AttnInlineFunctors : Pass<"attn-inline-functors"> {
 
     `mask_mod` and `score_mod` run only for queries and keys inside the
     request, and `score_mod` only for visible keys, so regions that read
-    per-query or per-key data never read past it. The result is target-neutral: the CPU lowering runs
-    the generic as loops, GPU lowerings distribute it over the lanes that
-    hold each score.
+    per-query or per-key data never read past it. The bounds are checked
+    only where needed: `i < num_queries` only for the regions (rows past
+    the request are never stored), `j < num_keys` unless the op has
+    `keys_in_bounds`; a tile with neither regions nor a bound to check is
+    left as it is (no generic). The result is target-neutral: the CPU
+    lowering runs the generic as loops, GPU lowerings distribute it over
+    the lanes that hold each score.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::linalg::LinalgDialect",
@@ -53,8 +57,13 @@ def AttnSkipMaskedBlocks : Pass<"attn-skip-masked-blocks"> {
       the loop runs only over `[lo, hi)`;
     * when every term was recognized, blocks on which every term is true
       for every (i, j) are *fully visible*: the loop is split in three, and
-      the middle part's `transform_scores` has no `mask_mod` (only the
-      request's key bound remains), so only boundary blocks pay for the mask.
+      the middle part's `transform_scores` has no `mask_mod`, so only
+      boundary blocks pay for the mask.
+
+    The loop over unmasked blocks (the whole loop when there is no
+    `mask_mod`) is split once more at the request's last whole KV block:
+    its first part's `transform_scores` gets `keys_in_bounds`, so that it
+    checks no key bound either, and only the partial last block does.
 
     A term that depends on the head `h` or on anything else it cannot read
     is left to the mask (it still runs on every visited block), so the
@@ -76,7 +85,9 @@ def AttnSkipMaskedBlocks : Pass<"attn-skip-masked-blocks"> {
               "Number of KV loops split around fully visible blocks">,
     Statistic<"numDocuments", "num-documents",
               "Number of KV loops skipping other documents' blocks at run "
-              "time">
+              "time">,
+    Statistic<"numKeyBounded", "num-key-bounded",
+              "Number of KV loops split at their last whole KV block">
   ];
 }
 
