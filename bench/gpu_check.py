@@ -522,6 +522,58 @@ def check_variants():
                message[message.find("slot_mapping"):][:60])
 
 
+def check_functional_torch():
+    """attn's functional API on torch CUDA tensors: it picks the cuda
+    target, returns torch tensors on the inputs' device, launches on the
+    current stream. The packages come from dist's prebuilt folder (this
+    machine has no attn-compile; scripts/prebuild.py lists the calls)."""
+    q = torch.randn(2, 300, 8, 64, device="cuda").half()
+    k = torch.randn(2, 300, 2, 64, device="cuda").half()
+    v = torch.randn(2, 300, 2, 64, device="cuda").half()
+    out, lse = attn.prefill(q, k, v, causal=True, return_lse=True)
+    torch.cuda.synchronize()
+    kinds = (type(out).__name__, str(out.device), str(out.dtype), str(lse.dtype))
+    torch_out = kinds == ("Tensor", "cuda:0", "torch.float16", "torch.float32")
+    refs = [attention_ref(q[r], k[r], v[r], causal=True) for r in range(2)]
+    compare("attn.prefill(torch)", list(zip(out, lse)), refs, nans(out, lse) + (not torch_out),
+            "f16 8/2 D64 causal, out %s %s %s: " % kinds[:3], tol=2e-3)
+
+    lengths = [1, 0, 300, 1000]
+    kv = PagedKV(lengths, 16, 2, 128, torch.half)
+    qd = torch.randn(len(lengths), 16, 128, device="cuda").half()
+    side = torch.cuda.Stream()
+    with torch.cuda.stream(side):
+        od, ld = attn.batch_decode(qd, kv.k_cache, kv.v_cache, kv.indptr, kv.indices, kv.last,
+                                   return_lse=True)
+    side.synchronize()
+    refs = [attention_ref(qd[r:r + 1], *kv.gather(r)) for r in range(len(lengths))]
+    compare("attn.batch_decode(torch)", [(od[r:r + 1], ld[r:r + 1]) for r in range(len(lengths))],
+            refs, nans(od, ld), "f16 16/2 D128 NHD page 16, side stream: ", tol=2e-3)
+
+    kc = torch.randn(64, 4, 1, 64, device="cuda").half()
+    vc = torch.randn(64, 4, 1, 64, device="cuda").half()
+    slots = torch.tensor([9, -1, 0, 63], dtype=torch.int64, device="cuda")
+    kn = torch.randn(4, 4, 64, device="cuda").half()
+    vn = torch.randn(4, 4, 64, device="cuda").half()
+    ek, ev = kc.clone(), vc.clone()
+    for t, sl in enumerate(slots.tolist()):
+        if sl >= 0:
+            ek[sl, :, 0] = kn[t]
+            ev[sl, :, 0] = vn[t]
+    rk, rv = attn.append_kv(kn, vn, kc, vc, slot_mapping=slots, layout="HND")
+    torch.cuda.synchronize()
+    same = bool(torch.equal(kc, ek) and torch.equal(vc, ev)) and rk is kc and rv is vc
+    record("attn.append_kv(torch)", same, "f16 HND page 1, slots 9/-1/0/63: caches updated "
+           "in place and returned: %s" % same)
+
+    try:
+        attn.prefill(q, k.cpu().numpy(), v, causal=True)
+        record("torch/numpy mix refused", False, "no error")
+    except ValueError as e:
+        record("torch/numpy mix refused", "numpy array among torch tensors" in str(e),
+               str(e)[:60])
+
+
 def main():
     print("device:", torch.cuda.get_device_name(), "| torch", torch.__version__,
           "| runtime", rt.runtime_version(), "| cuda available:",
@@ -532,6 +584,7 @@ def main():
     check_prefill()
     check_decode()
     check_variants()
+    check_functional_torch()
     print("\n%-24s %-5s %s" % ("case", "", "detail"))
     for case, status, detail in rows:
         print("%-24s %-5s %s" % (case, status, detail))

@@ -26,30 +26,35 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DIST = os.path.dirname(HERE)
 
 
-def embedded_cubins(blob):
-    """The CUDA ELF images inside `blob` after its own header (64-bit ELF:
-    an image ends with the last of its section contents, section header
-    table and program header table)."""
-    cubins = []
+EM_CUDA, EM_AMDGPU = 190, 224
+
+
+def embedded_elves(blob, machine):
+    """The ELF images of `machine` inside `blob` after its own header (64-bit
+    ELF: an image ends with the last of its section contents, section
+    header table and program header table). Also used by the lit test of
+    the hip target's code objects (test/Target/ROCDL/Inputs/hsaco-of.py)."""
+    images = []
     at = blob.find(b"\x7fELF", 1)
     while at != -1:
-        machine, = struct.unpack_from("<H", blob, at + 0x12)
+        kind, = struct.unpack_from("<H", blob, at + 0x12)
+        if kind != machine:
+            at = blob.find(b"\x7fELF", at + 4)
+            continue
         phoff, shoff = struct.unpack_from("<QQ", blob, at + 0x20)
         phentsize, phnum, shentsize, shnum = struct.unpack_from("<HHHH", blob, at + 0x36)
         size = max(shoff + shentsize * shnum, phoff + phentsize * phnum)
-        for i in range(shnum if machine == 190 else 0):
+        for i in range(shnum):
             sh = at + shoff + i * shentsize
-            kind, = struct.unpack_from("<I", blob, sh + 4)
+            sh_type, = struct.unpack_from("<I", blob, sh + 4)
             offset, length = struct.unpack_from("<QQ", blob, sh + 0x18)
-            if kind != 8:  # SHT_NOBITS takes no room
+            if sh_type != 8:  # SHT_NOBITS takes no room
                 size = max(size, offset + length)
-        end = at + size
-        if machine == 190 and end <= len(blob):  # EM_CUDA
-            cubins.append(blob[at:end])
-            at = blob.find(b"\x7fELF", end)
-        else:
-            at = blob.find(b"\x7fELF", at + 4)
-    return cubins
+        if at + size > len(blob):
+            break
+        images.append(blob[at:at + size])
+        at = blob.find(b"\x7fELF", at + size)
+    return images
 
 
 def sass_counts(cubin, cuobjdump):
@@ -90,7 +95,7 @@ def main():
         name = name.replace(".attnpkg", "")
         path = os.path.join(DIST, "packages", name + ".attnpkg", "kernels.so")
         with open(path, "rb") as f:
-            cubins = embedded_cubins(f.read())
+            cubins = embedded_elves(f.read(), EM_CUDA)
         for cubin in cubins:
             for function, c in sass_counts(cubin, cuobjdump).items():
                 local = c["LDL"] + c["STL"]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Collects what a GPU machine needs, without MLIR, into dist/ (ignored by
-# git, a few MiB): the runtime library, the Python package, prebuilt kernel
-# packages for the cuda target and the GPU scripts. Usage, after a build:
+# git, a few MiB): the runtime library, the Python package (with prebuilt
+# packages for its functional API's test calls), prebuilt kernel packages
+# for the cuda target and the GPU scripts. Usage, after a build:
 #   scripts/make-dist.sh [build-dir]      (default: build; or ninja attn-dist)
 # then carry dist/ to the GPU machine and run, from the repository root there,
 #   python3 dist/bench/gpu_check.py
@@ -22,4 +23,8 @@ for ir in "$root"/bench/kernels/*.mlir; do
   "$build/bin/attn-compile" --target=cuda --chip=sm_90a "$ir" \
     -o "$dist/packages/$name.attnpkg"
 done
+# The functional API's packages for gpu_check.py's torch calls (the GPU
+# machine has no attn-compile).
+ATTN_COMPILE="$build/bin/attn-compile" /usr/bin/python3 "$root/scripts/prebuild.py" \
+  "$dist/python/attn/_prebuilt" --target cuda
 du -sh "$dist"

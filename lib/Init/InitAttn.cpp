@@ -10,6 +10,7 @@
 #include "attn/Target/CPU/Passes.h"
 #include "attn/Target/NVVM/MmaSyncTarget.h"
 #include "attn/Target/NVVM/Pipelines.h"
+#include "attn/Target/ROCDL/MfmaTarget.h"
 #include "attn/Target/ROCDL/Pipelines.h"
 
 #include "mlir/Target/LLVMIR/Dialect/All.h"
@@ -30,4 +31,5 @@ void mlir::attn::registerAttnPasses() {
   registerAttnNVVMPipelines();
   registerNVVMMatrixTarget();
   registerAttnROCDLPipelines();
+  registerROCDLMatrixTarget();
 }

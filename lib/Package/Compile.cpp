@@ -185,10 +185,7 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
       if (auto rope = dyn_cast<RopeOp>(op))
         unfused = !llvm::all_of(rope->getUsers(),
                                 [](Operation *u) { return isa<PrefillOp>(u); });
-      // hip: the ROCDL lowering of the attention kernels' memref views is
-      // not wired up yet.
-      bool attention = hip && isa<AttentionOpInterface>(op);
-      if (!isa<LinearAttentionOp>(op) && !unfused && !attention)
+      if (!isa<LinearAttentionOp>(op) && !unfused)
         return WalkResult::advance();
       op->emitError() << "the " << options.target << " target cannot lower '"
                       << op->getName()

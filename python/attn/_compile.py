@@ -13,6 +13,13 @@ winner's, so a package directory is never seen half-written.
 attn-compile is found at ``$ATTN_COMPILE``, else
 ``<repo>/build/bin/attn-compile`` (repo = the parent of python/), else on
 ``$PATH``.
+
+Machines without the compiler (a GPU machine running the dist folder) use
+prebuilt packages: ``$ATTN_PREBUILT_DIR`` or the package's ``_prebuilt``
+folder holds ``<key>.attnpkg`` with ``key = prebuilt_key(ir_text,
+target)`` (no compiler version in it: prebuilt packages are made for one
+distribution by scripts/prebuild.py). They are consulted only when no
+compiler is found.
 """
 
 import hashlib
@@ -27,6 +34,7 @@ from ._errors import AttnNotFoundError, CompileError
 COMPILER_NAME = "attn-compile"
 ENV_COMPILE = "ATTN_COMPILE"
 ENV_CACHE_DIR = "ATTN_CACHE_DIR"
+ENV_PREBUILT_DIR = "ATTN_PREBUILT_DIR"
 # Bumped when the cache layout or key derivation changes.
 _CACHE_FORMAT = "attn-cache-1"
 
@@ -113,12 +121,38 @@ def _is_package(path):
     return os.path.isfile(os.path.join(path, "manifest.json"))
 
 
+def prebuilt_dir():
+    d = os.environ.get(ENV_PREBUILT_DIR)
+    if d:
+        return os.path.abspath(os.path.expanduser(d))
+    return os.path.join(_PACKAGE_DIR, "_prebuilt")
+
+
+def prebuilt_key(ir_text, target):
+    return cache_key(ir_text, target, "prebuilt")
+
+
+def _prebuilt(ir_text, target, missing):
+    """The prebuilt package of the IR, or re-raises `missing` (the
+    compiler-not-found error) saying that none was prebuilt either."""
+    path = os.path.join(prebuilt_dir(), prebuilt_key(ir_text, target) + ".attnpkg")
+    if _is_package(path):
+        return path
+    raise AttnNotFoundError("%s No prebuilt package for this op call (target %s) in %s "
+                            "either (scripts/prebuild.py makes them)."
+                            % (missing, target, prebuilt_dir()))
+
+
 def compile_to_dir(ir_text, target="cpu", cache=None, compiler=None):
     """Compile IR text to a package directory in the cache and return its
     path. Nothing is compiled when the cache already has it."""
     if not isinstance(ir_text, str):
         raise TypeError("ir_text must be a str, got %s" % type(ir_text).__name__)
-    compiler = compiler or find_compiler()
+    if compiler is None:
+        try:
+            compiler = find_compiler()
+        except AttnNotFoundError as missing:
+            return _prebuilt(ir_text, target, missing)
     version = compiler_version(compiler)
     root = os.path.abspath(cache or cache_dir())
     key = cache_key(ir_text, target, version)

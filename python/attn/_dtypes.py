@@ -56,12 +56,24 @@ def name_of_torch(dtype):
     return _NUMPY_TO_NAME.get(str(dtype).replace("torch.", ""))
 
 
+def torch_of(name):
+    """The torch dtype for an attn dtype name (imports torch)."""
+    import torch
+    return {"f64": torch.float64, "f32": torch.float32, "f16": torch.float16,
+            "bf16": torch.bfloat16, "f8e4m3fn": getattr(torch, "float8_e4m3fn", None),
+            "i64": torch.int64, "i32": torch.int32, "i8": torch.int8,
+            "u8": torch.uint8, "i1": torch.bool}[name]
+
+
 FLOAT_NAMES = ("f32", "f16", "bf16")
 INDEX_NAMES = ("i32", "i64")
 
 
 def name_of(dtype):
-    """attn dtype name ("f16", ...) of a numpy dtype, or None if unsupported."""
+    """attn dtype name ("f16", ...) of a numpy (or torch) dtype, or None if
+    unsupported."""
+    if type(dtype).__module__ == "torch":
+        return name_of_torch(dtype)
     try:
         dt = np.dtype(dtype)
     except TypeError:

@@ -72,8 +72,11 @@ class OpIR(object):
     returns it.
     """
 
-    def __init__(self, op, func_name, text, inputs, outputs, inplace):
+    def __init__(self, op, func_name, text, inputs, outputs, inplace,
+                 output_dtypes=None):
         self.op = op
+        # name -> attn dtype name ("bf16", ...) of each output
+        self.output_dtypes = dict(output_dtypes or {})
         self.func_name = func_name
         self.text = text
         self.inputs = inputs
@@ -165,7 +168,7 @@ def _float(name, x):
 
 
 def _same_dtype(name, x, ref_name, ref):
-    if np.dtype(x.dtype) != np.dtype(ref.dtype):
+    if _dtypes.name_of(x.dtype) != _dtypes.name_of(ref.dtype):
         raise ValueError("%s: dtype %s must equal the dtype of %s (%s)"
                          % (name, x.dtype, ref_name, ref.dtype))
 
@@ -215,7 +218,7 @@ def _f32_param(name, x):
         if x.dtype.kind != "f":
             raise ValueError("%s: expected a float array, got dtype %s" % (name, x.dtype))
         return np.ascontiguousarray(x, dtype=np.float32)
-    if np.dtype(x.dtype) != np.float32:
+    if _dtypes.name_of(x.dtype) != "f32":
         raise ValueError("%s: expected dtype float32, got %s" % (name, x.dtype))
     return x
 
@@ -282,6 +285,7 @@ class _Builder(object):
         self.attrs = {}           # name -> text ("causal" -> None for unit attrs)
         self.regions = []         # (keyword, text)
         self.results = []         # (name, type, shape, numpy dtype)
+        self.result_dtypes = {}   # name -> attn dtype name
         self.inplace = collections.OrderedDict()  # argument -> result name
 
     def operand(self, name, x, dims, keyword=None):
@@ -303,6 +307,7 @@ class _Builder(object):
         np_dtype = _numpy_dtype(dtname)
         shape = tuple(int(s) for s in shape)
         self.results.append((name, tensor_type(dims, dtname), shape, np_dtype))
+        self.result_dtypes[name] = dtname
 
     def build(self, func_name=None):
         fname = func_name or self.op
@@ -340,7 +345,8 @@ class _Builder(object):
         tied = set(self.inplace.values())
         outputs = [(name, shape, dt) for name, _, shape, dt in self.results
                    if name not in tied]
-        return OpIR(self.op, fname, text, self.inputs, outputs, dict(self.inplace))
+        return OpIR(self.op, fname, text, self.inputs, outputs, dict(self.inplace),
+                    self.result_dtypes)
 
 
 def _numpy_dtype(dtname):

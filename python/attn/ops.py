@@ -3,8 +3,13 @@
 Every call validates its arguments (ValueError naming the argument, before
 anything is compiled), builds the op's IR specialized on head counts, head
 dims, page sizes and dtypes (lengths stay dynamic), compiles it (cached on
-disk and in memory) and runs it on numpy arrays. Outputs are allocated here
-and returned; ``append_kv`` updates the caches in place.
+disk and in memory) and runs it. Arguments are numpy arrays (the cpu
+target) or torch tensors, all on one device: CPU tensors run on the cpu
+target, GPU tensors on the cuda target (hip on a ROCm build of torch), on
+torch's current stream. Outputs are allocated here, numpy arrays or torch
+tensors on the arguments' device, and returned; ``append_kv`` updates the
+caches in place. Without attn-compile (a GPU machine running the dist
+folder), packages prebuilt by scripts/prebuild.py are used.
 
 ``checked=True`` (the CPU default) lets the runtime validate index metadata
 (indptr monotonic, page indices in range, ...) before the launch; a
@@ -33,24 +38,63 @@ import numpy as np
 
 from . import _ir
 from ._compile import compile_ir
+from ._runtime import _is_torch_tensor
 
 __all__ = ["prefill", "batch_prefill", "batch_decode", "paged_attention", "mla_decode",
            "linear_attention", "append_kv", "merge_states"]
 
 
-def _run(ir, checked, target="cpu"):
+def _torch_device(ir):
+    """The device of the op's torch tensors (all on one), or None for numpy
+    arguments."""
+    devices = set()
+    for name, x in ir.inputs.items():
+        if _is_torch_tensor(x):
+            devices.add(x.device)
+    if not devices:
+        return None
+    if len(devices) > 1:
+        raise ValueError("the tensors are on several devices (%s); attn runs an op on one"
+                         % ", ".join(sorted(str(d) for d in devices)))
+    return devices.pop()
+
+
+def _target_of(device):
+    """cpu for numpy arrays and CPU tensors; for GPU tensors, hip on a ROCm
+    build of torch, else cuda."""
+    if device is None or device.type == "cpu":
+        return "cpu"
+    import torch
+    return "hip" if getattr(torch.version, "hip", None) else "cuda"
+
+
+def _run(ir, checked, target=None):
     for name, x in ir.inputs.items():
         if isinstance(x, _ir.TensorSpec):
             raise ValueError("%s: a TensorSpec has no data; pass an array to run the op "
                              "(TensorSpecs are for attn.build_ir)" % name)
+    # torch tensors in, torch tensors out, on their device; numpy otherwise.
+    device = _torch_device(ir)
+    if device is not None:
+        for name, x in ir.inputs.items():
+            if not _is_torch_tensor(x) and hasattr(x, "shape"):
+                raise ValueError("%s: a numpy array among torch tensors; pass torch "
+                                 "tensors on %s" % (name, device))
+    target = target or _target_of(device)
     package = compile_ir(ir.text, target=target)
     kernel = package.kernel(ir.func_name)
     args = dict(ir.inputs)
     outs = []
     for name, shape, dtype in ir.outputs:
-        if dtype is None:
-            raise ValueError("%s: its dtype needs the ml_dtypes package to be allocated" % name)
-        out = np.empty(shape, dtype=dtype)
+        if device is not None:
+            from ._dtypes import torch_of
+            import torch
+            out = torch.empty(shape, dtype=torch_of(ir.output_dtypes[name]), device=device)
+        else:
+            if dtype is None:
+                raise ValueError("%s: its dtype needs the ml_dtypes package to be allocated"
+                                 % name)
+            out = np.empty(shape, dtype=dtype)
         args[name] = out
         outs.append(out)
     # In-place arguments: normally the kernel has one readwrite buffer. If
@@ -60,12 +104,15 @@ def _run(ir, checked, target="cpu"):
     names = set(kernel.arg_names)
     for arg, result in ir.inplace.items():
         if result in names:
-            tmp = np.empty_like(args[arg])
+            tmp = (args[arg].clone() if device is not None else np.empty_like(args[arg]))
             args[result] = tmp
             copy_back.append((args[arg], tmp))
     kernel.launch(args, checked=checked)
     for dst, src in copy_back:
-        np.copyto(dst, src)
+        if device is not None:
+            dst.copy_(src)
+        else:
+            np.copyto(dst, src)
     return outs
 
 

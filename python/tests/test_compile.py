@@ -217,3 +217,41 @@ def test_real_compiler_error_is_a_compile_error():
     with pytest.raises(attn.CompileError) as info:
         attn.compile_to_dir(bad)
     assert info.value.returncode != 0 and "attn.nope" in info.value.stderr
+
+
+def test_prebuilt_packages_serve_machines_without_the_compiler(fake, tmp_path, monkeypatch):
+    # A package built with the compiler, stored under its prebuilt key (what
+    # scripts/prebuild.py does), is found when no compiler is.
+    built = C.compile_to_dir(IR, target="cuda")
+    prebuilt = tmp_path / "prebuilt"
+    prebuilt.mkdir()
+    dest = prebuilt / (C.prebuilt_key(IR, "cuda") + ".attnpkg")
+    os.rename(built, str(dest))
+    monkeypatch.setenv("ATTN_PREBUILT_DIR", str(prebuilt))
+    monkeypatch.setenv("ATTN_COMPILE", str(tmp_path / "no-such-compiler"))
+    assert C.compile_to_dir(IR, target="cuda") == str(dest)
+    # The key holds the target and the IR.
+    with pytest.raises(attn.AttnNotFoundError) as e:
+        C.compile_to_dir(IR, target="cpu")
+    assert "No prebuilt package for this op call (target cpu)" in str(e.value)
+    assert "ATTN_COMPILE is set to" in str(e.value)
+    with pytest.raises(attn.AttnNotFoundError):
+        C.compile_to_dir(IR.replace("@k", "@other"), target="cuda")
+    # With a compiler, prebuilt packages are not used (its cache is).
+    monkeypatch.setenv("ATTN_COMPILE", fake.path)
+    assert C.compile_to_dir(IR, target="cuda") != str(dest)
+
+
+def test_prebuild_script_calls_build_their_ir():
+    # Every call scripts/prebuild.py lists builds IR with lengths left
+    # dynamic, so one package serves every length (what the GPU check
+    # relies on).
+    sys.path.insert(0, os.path.join(os.path.dirname(PYTHON_DIR), "scripts"))
+    try:
+        import prebuild
+    finally:
+        sys.path.pop(0)
+    from attn._ir import build_ir
+    for op, args, kwargs in prebuild.CALLS:
+        text = build_ir(op, *args, **kwargs)
+        assert "func.func @%s(" % op in text and "?x" in text

@@ -217,4 +217,26 @@ def AttnGpuScratch : Pass<"attn-gpu-scratch", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
+def AttnGpuHoistAllocas : Pass<"attn-gpu-hoist-allocas",
+                                "::mlir::gpu::GPUModuleOp"> {
+  let summary = "Move a GPU kernel's fixed-size stack buffers to its entry "
+                "block, in the private address space";
+  let description = [{
+    Every `memref.alloca` of static shape in a `gpu.func` of the module,
+    wherever it is (in a loop, a branch, a block after control flow was
+    lowered), moves to the start of the function's entry block, so that it
+    becomes a static `alloca` of the LLVM function. The AMDGPU backend
+    cannot select dynamic stack allocations, which any alloca outside the
+    entry block is to LLVM. The simple GPU path's tiles are such buffers;
+    bufferized code writes a buffer before reading it, so one buffer per
+    kernel serves every iteration. Allocas without a memory space are made
+    in the private one (`#gpu.address_space<private>`, the stack of AMDGPU
+    functions) and cast back for their users. `attn-to-rocdl` runs it after
+    outlining.
+  }];
+  let statistics = [
+    Statistic<"numHoisted", "num-hoisted", "Number of allocas hoisted">
+  ];
+}
+
 #endif // ATTN_CONVERSION_PASSES_TD

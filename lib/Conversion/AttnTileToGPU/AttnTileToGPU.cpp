@@ -60,6 +60,10 @@ using loops::Emitter;
 
 MatrixTarget::~MatrixTarget() = default;
 
+Value MatrixTarget::exp2(OpBuilder &b, Location loc, Value x) const {
+  return math::Exp2Op::create(b, loc, x);
+}
+
 static llvm::StringMap<std::function<std::unique_ptr<MatrixTarget>()>> &
 targets() {
   static llvm::StringMap<std::function<std::unique_ptr<MatrixTarget>()>> t;
@@ -126,6 +130,42 @@ bool isScoreGeneric(linalg::GenericOp g) {
          g.getRegionOutputArgs()[0].use_empty();
 }
 
+/// The shared memory of a kernel: its query tile (a warp's rows per warp)
+/// and two slots each of its widest K and V tiles, 128-byte aligned.
+struct SmemPlan {
+  Type elt;
+  int64_t tileRows = 0, dq = 0, dk = 0, dv = 0;
+  int64_t qBytes = 0, kBytes = 0, vBytes = 0;
+  int64_t total() const { return qBytes + kBytes + vBytes; }
+};
+
+SmemPlan planSharedMemory(KernelOp kernel) {
+  SmemPlan p;
+  kernel.getBody().walk([&](Operation *op) {
+    if (auto q = dyn_cast<QKOp>(op)) {
+      p.dq = colsOf(q.getQ());
+      p.dk = std::max(p.dk, colsOf(q.getK()));
+      p.elt = eltOf(q.getQ());
+    } else if (auto s = dyn_cast<OnlineSoftmaxOp>(op)) {
+      p.dv = std::max(p.dv, colsOf(s.getValues()));
+    }
+  });
+  if (!p.elt)
+    kernel.getBody().walk([&](LoadQOp q) {
+      p.dq = colsOf(q.getResult());
+      p.elt = eltOf(q.getResult());
+    });
+  p.tileRows = llvm::divideCeil(kernel.getBlockM(), kWarpRows) * kWarpRows;
+  int64_t bytes = p.elt ? p.elt.getIntOrFloatBitWidth() / 8 : 2;
+  int64_t blockN = kernel.getBlockN();
+  auto align = [](int64_t x) { return llvm::alignTo(x, 128); };
+  p.qBytes = align(p.tileRows * p.dq * bytes);
+  // K and V tiles have two slots each: block j uses slot j % 2 of its loop.
+  p.kBytes = align(2 * blockN * p.dk * bytes);
+  p.vBytes = align(2 * blockN * p.dv * bytes);
+  return p;
+}
+
 /// Why `kernel` cannot run on matrix units, or an empty string.
 std::string unfit(KernelOp kernel, const MatrixTarget &t) {
   if (kernel.getBlockM() > kWarpRows * kMaxWarps)
@@ -135,8 +175,8 @@ std::string unfit(KernelOp kernel, const MatrixTarget &t) {
            std::to_string(kWarpRows) + " rows)";
   if (kernel.getBlockN() % (2 * t.n()) != 0 ||
       kernel.getBlockN() % t.k() != 0)
-    return "block_n " + std::to_string(kernel.getBlockN()) +
-           " is not a multiple of " + std::to_string(2 * t.n());
+    return "block_n " + std::to_string(kernel.getBlockN()) + " (a multiple of " +
+           std::to_string(2 * t.n()) + " needed)";
   Type elt;
   std::string why;
   auto tileOk = [&](Value tile, Type source) {
@@ -255,6 +295,13 @@ std::string unfit(KernelOp kernel, const MatrixTarget &t) {
     if (!asK && !asV)
       why = "a KV tile used otherwise than as K or as V";
   });
+  if (!why.empty())
+    return why;
+  int64_t smem = planSharedMemory(kernel).total();
+  if (smem > t.sharedMemoryBytes())
+    return std::to_string(smem) + " bytes of shared memory (the " +
+           t.getName().str() + " target has " +
+           std::to_string(t.sharedMemoryBytes()) + ")";
   return why;
 }
 
@@ -363,7 +410,7 @@ SmallVector<Value> KernelLowering::swizzle(Value row, Value col) {
 /// The same for (row0 + r, col0 + c) as SmemIndexFn describes it: since
 /// row0 is a multiple of 8 and col0 / 8 is even with c / 8 in {0, 1}, the
 /// chunk is (col0 / 64) * 8 + (((col0 / 8) % 8 + c / 8) ^ (r % 8)): the
-/// XOR involves the lane's parts only.
+/// XOR involves the lane's parts only; c % 8 is the element in the chunk.
 SmallVector<Value> KernelLowering::swizzle(Value row0, Value r, int64_t col0,
                                            Value c) {
   Emitter x = e();
@@ -371,7 +418,8 @@ SmallVector<Value> KernelLowering::swizzle(Value row0, Value r, int64_t col0,
   Value low = x.add(idx(chunk0 % 8), x.div(c, idx(chunkElems)));
   Value r8 = arith::AndIOp::create(b, loc, r, idx(7));
   Value phys = x.add(idx(chunk0 / 8 * 8), arith::XOrIOp::create(b, loc, low, r8));
-  return {x.add(row0, r), x.mul(phys, idx(chunkElems))};
+  Value within = arith::AndIOp::create(b, loc, c, idx(chunkElems - 1));
+  return {x.add(row0, r), x.add(x.mul(phys, idx(chunkElems)), within)};
 }
 
 Value KernelLowering::rowReduce(Value v, bool sum) {
@@ -389,33 +437,15 @@ Value KernelLowering::rowReduce(Value v, bool sum) {
 
 void KernelLowering::run() {
   // Shapes: the query tile, the widest K and V tiles.
-  int64_t blockM = kernel.getBlockM(), dq = 0, dk = 0, dv = 0;
-  Type elt;
-  kernel.getBody().walk([&](Operation *op) {
-    if (auto q = dyn_cast<QKOp>(op)) {
-      dq = colsOf(q.getQ());
-      dk = std::max(dk, colsOf(q.getK()));
-      elt = eltOf(q.getQ());
-    } else if (auto s = dyn_cast<OnlineSoftmaxOp>(op)) {
-      dv = std::max(dv, colsOf(s.getValues()));
-    }
-  });
-  if (!elt)
-    kernel.getBody().walk([&](LoadQOp q) {
-      dq = colsOf(q.getResult());
-      elt = eltOf(q.getResult());
-    });
-  int64_t warps = llvm::divideCeil(blockM, kWarpRows);
-  tileRows = warps * kWarpRows;
-  threads = warps * t.warpSize();
+  SmemPlan plan = planSharedMemory(kernel);
+  Type elt = plan.elt;
+  int64_t dq = plan.dq, dk = plan.dk, dv = plan.dv;
+  tileRows = plan.tileRows;
+  threads = tileRows / kWarpRows * t.warpSize();
   int64_t bytes = elt ? elt.getIntOrFloatBitWidth() / 8 : 2;
   chunkElems = t.copyBytes() / bytes;
   int64_t blockN = kernel.getBlockN();
-  auto align = [](int64_t x) { return llvm::alignTo(x, 128); };
-  int64_t qBytes = align(tileRows * dq * bytes);
-  // K and V tiles have two slots each: block j uses slot j % 2 of its loop.
-  int64_t kBytes = align(2 * blockN * dk * bytes);
-  int64_t vBytes = align(2 * blockN * dv * bytes);
+  int64_t qBytes = plan.qBytes, kBytes = plan.kBytes, vBytes = plan.vBytes;
 
   b.setInsertionPoint(kernel);
   Emitter x = e();
@@ -945,13 +975,12 @@ void KernelLowering::emitOnlineSoftmax(OnlineSoftmaxOp op) {
       Value m0 = x.select(x.cmpf(arith::CmpFPredicate::OEQ, newMax, negInf),
                           x.f32(0), newMax);
       Value m0s = x.mul(m0, log2e);
-      scale[slot] = math::Exp2Op::create(
-          b, loc, x.sub(x.mul(m[slot], log2e), m0s));
+      scale[slot] = t.exp2(b, loc, x.sub(x.mul(m[slot], log2e), m0s));
       for (size_t i = 0; i < s.size(); ++i)
         if (inSlot(i))
-          p[i] = math::Exp2Op::create(
-              b, loc, math::FmaOp::create(b, loc, s[i], log2e,
-                                          arith::NegFOp::create(b, loc, m0s)));
+          p[i] = t.exp2(b, loc,
+                        math::FmaOp::create(b, loc, s[i], log2e,
+                                            arith::NegFOp::create(b, loc, m0s)));
       m[slot] = newMax;
     } else {
       // p = s where a key is visible, 0 elsewhere; m is kept.
@@ -970,8 +999,8 @@ void KernelLowering::emitOnlineSoftmax(OnlineSoftmaxOp op) {
   if (softmax)
     for (size_t i = 0; i < acc.size(); ++i)
       acc[i] = x.mul(acc[i], scale[t.rowSlot(i % n)]);
-  // acc += P V: P's accumulators, two product tiles at a time, are the left
-  // operand over K = 2 N keys.
+  // acc += P V: P's accumulators, K / N product tiles at a time, are the
+  // left operand over K keys.
   ensureReady({op.getValues()});
   const Dist &v = dist[op.getValues()];
   Type elt = eltOf(op.getValues());
@@ -980,9 +1009,9 @@ void KernelLowering::emitOnlineSoftmax(OnlineSoftmaxOp op) {
   };
   int64_t keys = rowsOf(op.getValues()), cols = colsOf(op.getValues());
   for (int64_t kk = 0; kk < keys; kk += t.k()) {
-    int64_t left = kk / t.n();
-    Value a = t.accToA(b, loc, ArrayRef<Value>(p).slice(left * n, n),
-                       ArrayRef<Value>(p).slice((left + 1) * n, n), elt);
+    int64_t first = kk / t.n(), tiles = t.k() / t.n();
+    Value a = t.accToA(b, loc, ArrayRef<Value>(p).slice(first * n, tiles * n),
+                       elt);
     for (int64_t c = 0; c < cols; c += 2 * t.n()) {
       auto [b0, b1] = t.loadB(b, loc, v.buffer, index, lane,
                               x.add(v.row0, idx(kk)), c, elt);

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "attn/Conversion/AttnTileToGPU/MatrixTarget.h"
 #include "attn/Conversion/Passes.h"
 #include "attn/Dialect/Attn/IR/AttnOps.h"
 #include "attn/Dialect/Attn/Transforms/RequestLengths.h"
@@ -16,6 +17,7 @@
 #include "mlir/Support/DebugStringHelper.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/IR/IRMapping.h"
+
 #include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir::attn {
@@ -480,39 +482,61 @@ struct AttnTilePass : attn::impl::AttnTileBase<AttnTilePass> {
     // GPU targets tile what their matrix-core lowering cannot run for the
     // simple path instead: a position per tile, short KV tiles, f32.
     bool simt = target == "simt";
+    int64_t width = std::max(op.getQKHeadDim(), op.getVHeadDim());
+    auto sizes = [&](bool simt) -> std::pair<int64_t, int64_t> {
+      int64_t rows = blockM;
+      if (!rows)
+        rows = decode ? pack
+                      : llvm::divideCeil(simt ? kSimtRows : defaultRows,
+                                         pack) *
+                            pack;
+      int64_t keys = blockN;
+      if (!keys)
+        keys = simt ? kSimtKeys
+               // NVIDIA tiles of more than 128 channels: 32 keys, so that a
+               // warp's scores and its [16, D] accumulator fit its
+               // registers.
+               : target == "nvidia" && width > 128 ? defaultKeys / 2
+                                                   : defaultKeys;
+      return {rows, keys};
+    };
     if (target == "nvidia" || target == "amd") {
-      if (std::string why = matrixUnfit(op); !why.empty()) {
+      auto [rows, keys] = sizes(/*simt=*/false);
+      std::string why = matrixUnfit(op);
+      // The matrix lowering's shared memory: the query tile (16-row warps)
+      // and two slots of K and V tiles of 16-bit elements.
+      std::unique_ptr<MatrixTarget> t = createMatrixTarget(target);
+      int64_t bytes = 2 * (llvm::alignTo(rows, 16) * op.getQKHeadDim() +
+                           2 * keys * (op.getQKHeadDim() + op.getVHeadDim()));
+      if (why.empty() && t && bytes > t->sharedMemoryBytes())
+        why = std::to_string(bytes) + " bytes of shared memory for " +
+              std::to_string(rows) + "x" + std::to_string(keys) +
+              " tiles (the " + target + " target has " +
+              std::to_string(t->sharedMemoryBytes()) + ")";
+      if (!why.empty()) {
         op.emitRemark() << "tiled for the simple GPU path (a work item per "
                            "thread): the matrix-core lowering does not take "
                         << why;
         simt = true;
       }
     }
-    int64_t rows = blockM;
-    if (!rows)
-      rows = decode ? pack
-                    : llvm::divideCeil(simt ? kSimtRows : defaultRows, pack) *
-                          pack;
+    auto [rows, keys] = sizes(simt);
     if (rows % pack != 0)
       return op.emitOpError() << "block-m " << rows
                               << " is not a multiple of the " << pack
                               << " query heads packed per tile";
-    int64_t keys = blockN;
-    if (!keys)
-      keys = simt ? kSimtKeys
-             // GPU tiles of more than 128 channels: 32 keys, so that a
-             // warp's scores and its [16, D] accumulator fit its registers.
-             : target != "cpu" && std::max(op.getQKHeadDim(),
-                                           op.getVHeadDim()) > 128
-                 ? defaultKeys / 2
-                 : defaultKeys;
     return TileConfig{rows, keys, pack, target == "cpu" || simt};
   }
 
   void runOnOperation() override {
-    if (target == "cpu" || target == "nvidia" || target == "amd") {
+    if (target == "cpu" || target == "nvidia") {
       defaultRows = target == "cpu" ? 64 : 128;
       defaultKeys = 64;
+    } else if (target == "amd") {
+      // 64 KiB of LDS: a 64-row query tile and two slots of 32-key K and V
+      // tiles fit up to head dim 128.
+      defaultRows = 64;
+      defaultKeys = 32;
     } else if (target == "simt") {
       // One position per tile and short KV tiles: the GPU kernels that run
       // a work item in one thread keep their tiles in registers and local

@@ -141,8 +141,10 @@ struct MmaSyncTarget final : attn::MatrixTarget {
     return bPair(b, loc,
                  ldmatrix(b, loc, smem, index, row0, r, col0, c, true, elt));
   }
-  Value accToA(OpBuilder &b, Location loc, ArrayRef<Value> left,
-               ArrayRef<Value> right, Type elt) const override {
+  Value accToA(OpBuilder &b, Location loc, ArrayRef<Value> acc,
+               Type elt) const override {
+    // K = 2 N: two accumulator tiles side by side.
+    ArrayRef<Value> left = acc.take_front(4), right = acc.slice(4, 4);
     auto pairType = VectorType::get({2}, b.getF32Type());
     auto pack = [&](Value x, Value y) {
       Value v = vector::FromElementsOp::create(b, loc, pairType,

@@ -1,6 +1,9 @@
 //===- Pipelines.cpp - attn-to-rocdl --------------------------------------===//
 
 #include "attn/Target/ROCDL/Pipelines.h"
+#include "attn/Target/ROCDL/MfmaTarget.h"
+
+#include "attn/Conversion/Passes.h"
 
 #include "attn/Target/GPU/Pipelines.h"
 #include "attn/Target/CPU/Passes.h"
@@ -9,6 +12,8 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -31,20 +36,40 @@ std::string mlir::attn::findLld() {
 void mlir::attn::buildAttnToROCDLPipeline(OpPassManager &pm,
                                           const AttnToROCDLOptions &options) {
   // attn ops to kernels and host code (shared with the other GPU target).
-  // No AMD matrix target yet: every kernel takes the simple path.
-  addGPUKernelPasses(pm, /*matrixTarget=*/"", options.kernelOptions());
+  // Kernels on the matrix cores (MFMA) where they fit.
+  registerROCDLMatrixTarget();
+  addGPUKernelPasses(pm, "amd", options.kernelOptions());
   pm.addPass(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
+  pm.addNestedPass<gpu::GPUModuleOp>(createAttnGpuHoistAllocas());
   GpuROCDLAttachTargetOptions target;
   target.chip = options.chip;
   pm.addPass(createGpuROCDLAttachTarget(target));
-  // Device side.
+  // Views (the simple path's tile slices) become explicit address
+  // arithmetic, as upstream's NVVM pipeline does before its device pass.
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  // Device side: MFMA and the other amdgpu ops, then gpu/arith/math/memref
+  // /vector to ROCDL and LLVM.
   OpPassManager &device = pm.nest<gpu::GPUModuleOp>();
-  device.addPass(createSCFToControlFlowPass());
+  // tanh (softcap) in terms of exp, which lowers to an LLVM intrinsic: the
+  // device library's __ocml_tanh_f32 would need ROCm's bitcode, which
+  // Debian's packages do not provide for LLVM 22.
+  math::MathExpandOpsPassOptions expand;
+  expand.opMnemonics = {"tanh"};
+  device.addPass(math::createMathExpandOpsPass(expand));
+  ConvertAMDGPUToROCDLPassOptions amdgpu;
+  amdgpu.chipset = options.chip;
+  device.addPass(createConvertAMDGPUToROCDLPass(amdgpu));
   ConvertGpuOpsToROCDLOpsOptions rocdl;
   rocdl.chipset = options.chip;
   device.addPass(createConvertGpuOpsToROCDLOps(rocdl));
+  device.addPass(createCanonicalizerPass());
+  device.addPass(createCSEPass());
   device.addPass(createReconcileUnrealizedCastsPass());
   // Host side to LLVM, then the code object.
   pm.addPass(createGpuToLLVMConversionPass());

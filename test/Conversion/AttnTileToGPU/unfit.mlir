@@ -13,4 +13,4 @@ func.func @tall(%q: tensor<1x?x2x64xbf16>, %k: tensor<1x?x2x64xbf16>, %v: tensor
   return %o : tensor<1x?x2x64xbf16>
 }
 
-// TARGET: error: convert-attn-tile-to-gpu: unknown target 'tpu' (registered: nvidia)
+// TARGET: error: convert-attn-tile-to-gpu: unknown target 'tpu' (registered: amd, nvidia)

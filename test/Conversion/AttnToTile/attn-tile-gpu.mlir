@@ -1,16 +1,19 @@
-// RUN: attn-opt %s --split-input-file --attn-expand-functors --attn-tile=target=nvidia -verify-diagnostics | FileCheck %s
-// RUN: attn-opt %s --split-input-file --attn-expand-functors --attn-tile=target=amd -verify-diagnostics | FileCheck %s
+// RUN: attn-opt %s --split-input-file --attn-expand-functors --attn-tile=target=nvidia -verify-diagnostics | FileCheck %s --check-prefixes=CHECK,NV
+// RUN: attn-opt %s --split-input-file --attn-expand-functors --attn-tile=target=amd -verify-diagnostics | FileCheck %s --check-prefixes=CHECK,AMD
 
 // GPU targets size tiles for their matrix-core lowering
 // (convert-attn-tile-to-gpu): 128 rows (here 32 queries x a GQA group of 4),
 // 64 keys, and the operands' 16-bit floats; the scores and the softmax
 // state stay f32.
 // CHECK-LABEL: func.func @dense_gqa
-// CHECK: attn_tile.kernel {{.*}} attributes {block_m = 128 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
-// CHECK: attn_tile.load_q {{.*}} {gqa_pack = 4 : i64} : memref<?x8x64xbf16> -> tensor<128x64xbf16>
-// CHECK: attn_tile.softmax_init : tensor<128xf32>, tensor<128xf32>, tensor<128x64xf32>
-// CHECK: attn_tile.load_kv <rows> {{.*}} : memref<?x2x64xbf16> -> tensor<64x64xbf16>
-// CHECK: attn_tile.qk {{.*}} : tensor<128x64xbf16>, tensor<64x64xbf16> -> tensor<128x64xf32>
+// NV: attn_tile.kernel {{.*}} attributes {block_m = 128 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
+// NV: attn_tile.load_q {{.*}} {gqa_pack = 4 : i64} : memref<?x8x64xbf16> -> tensor<128x64xbf16>
+// NV: attn_tile.softmax_init : tensor<128xf32>, tensor<128xf32>, tensor<128x64xf32>
+// NV: attn_tile.load_kv <rows> {{.*}} : memref<?x2x64xbf16> -> tensor<64x64xbf16>
+// NV: attn_tile.qk {{.*}} : tensor<128x64xbf16>, tensor<64x64xbf16> -> tensor<128x64xf32>
+// The AMD target's 64 KiB of LDS: 64 rows, 32 keys.
+// AMD: attn_tile.kernel {{.*}} attributes {block_m = 64 : i64, block_n = 32 : i64, gqa_pack = 4 : i64}
+// AMD: attn_tile.qk {{.*}} : tensor<64x64xbf16>, tensor<32x64xbf16> -> tensor<64x32xf32>
 func.func @dense_gqa(%q: tensor<2x?x8x64xbf16>, %k: tensor<2x?x2x64xbf16>, %v: tensor<2x?x2x64xbf16>)
     -> (tensor<2x?x8x64xbf16>, tensor<2x?x8xf32>) {
   %o, %lse = attn.prefill q(%q) k(%k) v(%v) {causal}
@@ -23,9 +26,11 @@ func.func @dense_gqa(%q: tensor<2x?x8x64xbf16>, %k: tensor<2x?x2x64xbf16>, %v: t
 
 // Decode: one packed group per tile (block_m 4), f16 kept.
 // CHECK-LABEL: func.func @decode_hnd
-// CHECK: attn_tile.kernel {{.*}} attributes {block_m = 4 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
+// NV: attn_tile.kernel {{.*}} attributes {block_m = 4 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
+// AMD: attn_tile.kernel {{.*}} attributes {block_m = 4 : i64, block_n = 32 : i64, gqa_pack = 4 : i64}
 // CHECK: attn_tile.load_q {{.*}} -> tensor<4x128xf16>
-// CHECK: attn_tile.load_kv <hnd> {{.*}} : memref<?x2x1x128xf16> -> tensor<64x128xf16>
+// NV: attn_tile.load_kv <hnd> {{.*}} : memref<?x2x1x128xf16> -> tensor<64x128xf16>
+// AMD: attn_tile.load_kv <hnd> {{.*}} : memref<?x2x1x128xf16> -> tensor<32x128xf16>
 func.func @decode_hnd(%q: tensor<3x8x128xf16>, %kc: tensor<?x2x1x128xf16>, %vc: tensor<?x2x1x128xf16>,
                       %indptr: tensor<4xi32>, %indices: tensor<?xi32>, %last: tensor<3xi32>)
     -> tensor<3x8x128xf16> {
@@ -41,8 +46,10 @@ func.func @decode_hnd(%q: tensor<3x8x128xf16>, %kc: tensor<?x2x1x128xf16>, %vc: 
 // batch_prefill over a paged bf16 cache: the matrix-core sizes too (K and V
 // are the caches, of Q's element type; no remark).
 // CHECK-LABEL: func.func @batch_prefill_nhd
-// CHECK: attn_tile.kernel {{.*}} attributes {block_m = 128 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
-// CHECK: attn_tile.load_kv <nhd> {{.*}} : memref<?x16x2x128xbf16> -> tensor<64x128xbf16>
+// NV: attn_tile.kernel {{.*}} attributes {block_m = 128 : i64, block_n = 64 : i64, gqa_pack = 4 : i64}
+// NV: attn_tile.load_kv <nhd> {{.*}} : memref<?x16x2x128xbf16> -> tensor<64x128xbf16>
+// AMD: attn_tile.kernel {{.*}} attributes {block_m = 64 : i64, block_n = 32 : i64, gqa_pack = 4 : i64}
+// AMD: attn_tile.load_kv <nhd> {{.*}} : memref<?x16x2x128xbf16> -> tensor<32x128xbf16>
 func.func @batch_prefill_nhd(%q: tensor<?x8x128xbf16>, %qo: tensor<3xi32>, %kc: tensor<?x16x2x128xbf16>,
                              %vc: tensor<?x16x2x128xbf16>, %indptr: tensor<3xi32>, %indices: tensor<?xi32>,
                              %last: tensor<2xi32>) -> tensor<?x8x128xbf16> {

@@ -2,7 +2,7 @@
 // RUN: attn-opt %s --attn-tile=target=simt --attn-split-kv=splits=2 --attn-inline-functors --convert-attn-tile-to-linalg=gpu --canonicalize | FileCheck %s --check-prefix=LAUNCH
 // RUN: attn-opt %s --attn-to-nvvm --mlir-print-ir-after=convert-linalg-to-loops -o /dev/null 2>&1 | FileCheck %s --check-prefix=SCRATCH
 // REQUIRES: ptxas
-// RUN: not attn-compile --target=hip %s -o %t.hip 2>&1 | FileCheck %s --check-prefix=HIP
+// RUN: attn-opt %s --attn-to-rocdl="format=isa" 2>/dev/null | sed 's/\\0A/\n/g; s/\\09/ /g; s/\\22/"/g' | FileCheck %s --check-prefix=HIP
 
 // The simple GPU path of attention ops (attn-to-nvvm, attn-to-rocdl):
 // attn-tile{target=simt} tiles one position per query tile, 16-key f32
@@ -37,8 +37,14 @@
 // SCRATCH: gpu.dealloc %[[WL]]
 // SCRATCH: return
 
-// The hip target does not take attention ops yet.
-// HIP: error: the hip target cannot lower 'attn.batch_decode' yet; compile it with --target=cpu
+// The hip target runs the same simple kernels: attn-gpu-hoist-allocas puts
+// their tiles in the private segment (scratch), allocated statically.
+// HIP: .amdgcn_target "amdgcn-amd-amdhsa--gfx942"
+// HIP: decode_kernel:
+// HIP: scratch_store_dword
+// HIP: .name: decode_kernel
+// HIP: .private_segment_fixed_size: {{[1-9][0-9]*}}
+// HIP: .uses_dynamic_stack: false
 
 func.func @decode(%q: tensor<1x8x64xf32> {attn.name = "q"}, %kc: tensor<?x16x2x64xf32> {attn.name = "k_cache"},
                   %vc: tensor<?x16x2x64xf32> {attn.name = "v_cache"}, %kp: tensor<2xi32> {attn.name = "kv_indptr"},

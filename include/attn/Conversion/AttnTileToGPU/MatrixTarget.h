@@ -29,8 +29,10 @@ namespace mlir::attn {
 /// shared memory, as indices into the tile's buffer (the lowering swizzles
 /// them). `row0` is a multiple of 8 (it may be dynamic, e.g. a warp's first
 /// row), `col0` a constant multiple of 16; `r` and `c` are a lane's offsets
-/// (`c` 0 or 8). Keeping the parts apart lets the lanes' swizzled offsets
-/// be computed once and the constant parts fold into the instructions.
+/// (`c` below 16). Keeping the parts apart lets the lanes' swizzled offsets
+/// be computed once and the constant parts fold into the instructions. A
+/// run of elements that does not cross a multiple of 8 columns stays
+/// contiguous.
 using SmemIndexFn = function_ref<SmallVector<Value>(Value row0, Value r,
                                                     int64_t col0, Value c)>;
 
@@ -48,6 +50,9 @@ public:
   /// Loads the dialects of the ops this target creates.
   virtual void getDependentDialects(DialectRegistry &registry) const {}
   virtual int64_t warpSize() const { return 32; }
+  /// Shared memory a block may use (the kernels that need more are left to
+  /// the simple path).
+  virtual int64_t sharedMemoryBytes() const { return 227 * 1024; }
   /// The product's shape.
   virtual int64_t m() const = 0;
   virtual int64_t n() const = 0;
@@ -84,13 +89,18 @@ public:
                                         Value smem, SmemIndexFn index,
                                         Value lane, Value row0, int64_t col0,
                                         Type elt) const = 0;
-  /// The A operand made of the accumulators of two products side by side
-  /// (columns [0, 2N) = K), rounded to `elt`: P reused as P V's left side.
-  virtual Value accToA(OpBuilder &b, Location loc, ArrayRef<Value> left,
-                       ArrayRef<Value> right, Type elt) const = 0;
+  /// The A operand made of the accumulators of the K / N products side by
+  /// side that cover columns [0, K) (their fragments one after the other),
+  /// rounded to `elt`: P reused as P V's left side.
+  virtual Value accToA(OpBuilder &b, Location loc, ArrayRef<Value> acc,
+                       Type elt) const = 0;
   /// `acc + a * b`, elementwise in the accumulator's layout.
   virtual SmallVector<Value> mma(OpBuilder &b, Location loc, Value a, Value bv,
                                  ArrayRef<Value> acc, Type elt) const = 0;
+
+  /// 2^x for the online softmax (arguments <= 0; the hardware's fast
+  /// exponential is precise enough).
+  virtual Value exp2(OpBuilder &b, Location loc, Value x) const;
 
   /// Bytes one asynchronous copy moves (a contiguous chunk of a row).
   virtual int64_t copyBytes() const { return 16; }
