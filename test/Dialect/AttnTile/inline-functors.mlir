@@ -153,6 +153,9 @@ func.func @whole_block_masked(%s: tensor<4x32xf32>, %b: index, %h0: index, %i0: 
 // guard.
 // CHECK-LABEL: func.func @score_only
 // CHECK-SAME: (%[[S:[^:]*]]: tensor<4x32xf32>, %{{[^:]*}}: index, %[[H0:[^:]*]]: index, %[[I0:[^:]*]]: index, %[[J0:[^:]*]]: index, %[[NQ:[^:]*]]: index, %[[N:[^:]*]]: index)
+// The region's constant is the same for every score: it is computed once,
+// before the generic.
+// CHECK-NEXT: %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
 // CHECK: linalg.generic
 // CHECK-NEXT: ^bb0(%[[IN:[^:]*]]: f32, %{{[^:]*}}: f32):
 // CHECK-NEXT: %[[R:.*]] = linalg.index 0 : index
@@ -168,7 +171,6 @@ func.func @whole_block_masked(%s: tensor<4x32xf32>, %b: index, %h0: index, %i0: 
 // CHECK-NEXT: %[[KIN:.*]] = arith.cmpi ult, %[[J]], %[[N]] : index
 // CHECK-NEXT: %[[INSIDE:.*]] = arith.andi %[[QIN]], %[[KIN]] : i1
 // CHECK-NEXT: %[[OUTER:.*]] = scf.if %[[INSIDE]] -> (f32) {
-// CHECK-NEXT: %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
 // CHECK-NEXT: %[[Y:.*]] = arith.mulf %[[IN]], %[[HALF]] : f32
 // CHECK-NEXT: scf.yield %[[Y]] : f32
 // CHECK-NEXT: } else {
@@ -262,6 +264,99 @@ func.func @in_kernel(%q: memref<?x2x8xf32>, %k: memref<?x1x8xf32>, %v: memref<?x
     %m0, %l0, %a0 = attn_tile.softmax_init : tensor<4xf32>, tensor<4xf32>, tensor<4x8xf32>
     %m, %l, %a = attn_tile.online_softmax %t, %vt, %m0, %l0, %a0 <softmax>
         : tensor<4x4xf32>, tensor<4x8xf32>, tensor<4x8xf32> -> tensor<4xf32>, tensor<4xf32>
+  }
+  return
+}
+
+// -----
+
+// Values that are the same for every score of a work item leave the
+// regions, and the KV loop: the request's Sk_b - Sq_b read from cu_seqlens
+// (through the region's request argument, which is the op's request) and a
+// reduction over the batch are computed once, before the KV loop; what reads
+// the query, key or head index stays in the generic.
+// CHECK-LABEL: func.func @uniform_hoisted
+// CHECK-SAME: %[[CU:[^:]*]]: tensor<?xi32>)
+// CHECK: attn_tile.kernel
+// CHECK-NEXT: ^bb0(%[[B:[^:]*]]: index,
+// CHECK: attn_tile.softmax_init
+// CHECK: %[[LONGEST:.*]] = scf.for
+// CHECK: arith.maxsi
+// CHECK: scf.yield
+// CHECK-NEXT: }
+// CHECK-NEXT: %[[NF:.*]] = arith.sitofp %[[LONGEST]] : i32 to f32
+// CHECK: %[[B1:.*]] = arith.addi %[[B]], %{{.*}} : index
+// CHECK-NEXT: %[[END:.*]] = tensor.extract %[[CU]][%[[B1]]] : tensor<?xi32>
+// CHECK-NEXT: %[[BEGIN:.*]] = tensor.extract %[[CU]][%[[B]]] : tensor<?xi32>
+// CHECK-NEXT: %[[LEN:.*]] = arith.subi %[[END]], %[[BEGIN]] : i32
+// CHECK-NEXT: scf.for
+// CHECK-NOT: tensor.extract %[[CU]]
+// CHECK: linalg.generic
+// CHECK-NOT: tensor.extract %[[CU]]
+// CHECK-NOT: scf.for
+// CHECK: arith.index_cast %{{.*}} : index to i32
+// CHECK-NEXT: arith.cmpi sle, %{{.*}}, %[[LEN]] : i32
+// CHECK: arith.divf %{{.*}}, %[[NF]] : f32
+// CHECK: linalg.yield
+// CHECK: attn_tile.online_softmax
+func.func @uniform_hoisted(%q: memref<?x1x8xf32>, %k: memref<?x1x8xf32>,
+                           %v: memref<?x1x8xf32>, %n: index,
+                           %cu: tensor<?xi32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  attn_tile.kernel grid(%c2, %c1, %c1, %c1)
+      attributes {block_m = 4 : i64, block_n = 4 : i64, gqa_pack = 1 : i64} {
+  ^bb0(%b: index, %g: index, %qb: index, %split: index):
+    %qt = attn_tile.load_q %q[%c0, %c0] count %c1 {gqa_pack = 1 : i64}
+        : memref<?x1x8xf32> -> tensor<4x8xf32>
+    %m0, %l0, %a0 = attn_tile.softmax_init : tensor<4xf32>, tensor<4xf32>, tensor<4x8xf32>
+    %r:3 = scf.for %nb = %c0 to %c2 step %c1
+        iter_args(%m = %m0, %l = %l0, %a = %a0) -> (tensor<4xf32>, tensor<4xf32>, tensor<4x8xf32>) {
+      %j0 = arith.muli %nb, %c2 : index
+      %kt = attn_tile.load_kv <rows> %k[%c0, %j0, %c0] count %n
+          : memref<?x1x8xf32> -> tensor<4x8xf32>
+      %vt = attn_tile.load_kv <rows> %v[%c0, %j0, %c0] count %n
+          : memref<?x1x8xf32> -> tensor<4x8xf32>
+      %s = attn_tile.qk %qt, %kt {scale = 1.0 : f32}
+          : tensor<4x8xf32>, tensor<4x8xf32> -> tensor<4x4xf32>
+      %t = attn_tile.transform_scores %s at(%b, %c0, %c0, %j0) queries %c1 keys %n {gqa_pack = 1 : i64}
+          : tensor<4x4xf32>
+        score_mod {
+        ^bb0(%x: f32, %rb: index, %h: index, %i: index, %j: index):
+          // The longest request of the batch.
+          %cz = arith.constant 0 : index
+          %co = arith.constant 1 : index
+          %nb1 = tensor.dim %cu, %cz : tensor<?xi32>
+          %nreq = arith.subi %nb1, %co : index
+          %zero = arith.constant 0 : i32
+          %longest = scf.for %rr = %cz to %nreq step %co iter_args(%mx = %zero) -> (i32) {
+            %rr1 = arith.addi %rr, %co : index
+            %e = tensor.extract %cu[%rr1] : tensor<?xi32>
+            %st = tensor.extract %cu[%rr] : tensor<?xi32>
+            %len = arith.subi %e, %st : i32
+            %mx2 = arith.maxsi %mx, %len : i32
+            scf.yield %mx2 : i32
+          }
+          %nf = arith.sitofp %longest : i32 to f32
+          %y = arith.divf %x, %nf : f32
+          attn_tile.yield %y : f32
+        } mask_mod {
+        ^bb0(%rb: index, %h: index, %i: index, %j: index):
+          // Keys of the request: j <= cu[b + 1] - cu[b].
+          %co = arith.constant 1 : index
+          %rb1 = arith.addi %rb, %co : index
+          %e = tensor.extract %cu[%rb1] : tensor<?xi32>
+          %st = tensor.extract %cu[%rb] : tensor<?xi32>
+          %len = arith.subi %e, %st : i32
+          %ji = arith.index_cast %j : index to i32
+          %vis = arith.cmpi sle, %ji, %len : i32
+          attn_tile.yield %vis : i1
+        }
+      %m1, %l1, %a1 = attn_tile.online_softmax %t, %vt, %m, %l, %a <softmax>
+          : tensor<4x4xf32>, tensor<4x8xf32>, tensor<4x8xf32> -> tensor<4xf32>, tensor<4xf32>
+      scf.yield %m1, %l1, %a1 : tensor<4xf32>, tensor<4xf32>, tensor<4x8xf32>
+    }
   }
   return
 }

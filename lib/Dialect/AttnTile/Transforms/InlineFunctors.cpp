@@ -9,6 +9,7 @@
 
 #include "attn/Dialect/Attn/IR/AttnOps.h"
 
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include <limits>
 
@@ -20,8 +21,61 @@ namespace mlir::attn::tile {
 using namespace mlir;
 using namespace mlir::attn::tile;
 
+/// Whether every value `op` (and the ops nested in it) reads is defined
+/// outside `scope`, or inside `op` itself.
+static bool readsOnlyValuesOutside(Operation *op, Operation *scope) {
+  WalkResult result = op->walk([&](Operation *nested) {
+    for (Value v : nested->getOperands()) {
+      Operation *def = v.getDefiningOp();
+      if (!def)
+        def = v.getParentBlock()->getParentOp();
+      if (scope->isAncestor(def) && !op->isAncestor(def))
+        return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return !result.wasInterrupted();
+}
+
+/// Moves the ops of `op`'s regions that compute one value for the whole
+/// tile out of them: pure, speculatable ops that read neither the score nor
+/// the query, key or head index, only values defined above and the request
+/// (one per work item, so the region's request argument is `op`'s). They
+/// go before `op`, then out of the loops around it while their operands
+/// allow, so they run once per work item instead of once per score (e.g.
+/// `Sk_b - Sq_b` read from cu_seqlens, or a reduction over the batch).
+static void hoistUniformOps(RewriterBase &rewriter, TransformScoresOp op) {
+  SmallVector<Operation *> hoisted;
+  for (auto [region, requestArg] :
+       {std::pair<Region *, unsigned>{&op.getScoreMod(), 1},
+        {&op.getMaskMod(), 0}}) {
+    if (region->empty())
+      continue;
+    Block &body = region->front();
+    rewriter.replaceAllUsesWith(body.getArgument(requestArg),
+                                op.getRequest());
+    for (Operation &nested : llvm::make_early_inc_range(body)) {
+      if (nested.hasTrait<OpTrait::IsTerminator>() || !isPure(&nested) ||
+          !readsOnlyValuesOutside(&nested, op))
+        continue;
+      rewriter.moveOpBefore(&nested, op);
+      hoisted.push_back(&nested);
+    }
+  }
+  for (Operation *h : hoisted) {
+    Operation *outermost = nullptr;
+    for (auto loop = dyn_cast<scf::ForOp>(h->getParentOp());
+         loop && readsOnlyValuesOutside(h, loop);
+         loop = dyn_cast<scf::ForOp>(loop->getParentOp()))
+      outermost = loop;
+    if (outermost)
+      rewriter.moveOpBefore(h, outermost);
+  }
+}
+
 Value mlir::attn::tile::inlineScoreFunctors(RewriterBase &rewriter,
                                             TransformScoresOp op) {
+  hoistUniformOps(rewriter, op);
   Location loc = op.getLoc();
   auto type = cast<RankedTensorType>(op.getType());
   MLIRContext *ctx = op.getContext();

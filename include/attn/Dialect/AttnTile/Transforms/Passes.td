@@ -23,7 +23,16 @@ def AttnInlineFunctors : Pass<"attn-inline-functors"> {
     only where needed: `i < num_queries` only for the regions (rows past
     the request are never stored), `j < num_keys` unless the op has
     `keys_in_bounds`; a tile with neither regions nor a bound to check is
-    left as it is (no generic). The result is target-neutral: the CPU
+    left as it is (no generic).
+
+    What the regions compute once per work item leaves them first: pure,
+    speculatable ops that read neither the score nor the head, query or key
+    index (only values defined above and the request, e.g. `Sk_b - Sq_b`
+    read from `cu_seqlens`, or a reduction over the batch) move before the
+    generic and out of the KV loops around it, so they run once per work
+    item instead of once per score.
+
+    The result is target-neutral: the CPU
     lowering runs the generic as loops, GPU lowerings distribute it over
     the lanes that hold each score.
   }];
