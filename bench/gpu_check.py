@@ -11,7 +11,8 @@ device-pointer checks), attn.merge_states, dense prefill (bf16/f16, D 64,
 the variants of packages/variants.attnpkg: varlen prefill, sliding window
 with softcap and ALiBi, a score_mod, batch_prefill (NHD page 16, HND page
 1), batch_decode (HND page 1, f16 D 64, D 256), paged_attention (vLLM) and
-append_kv (FlashInfer metadata, vLLM slot_mapping). Attention outputs are
+append_kv (FlashInfer metadata, vLLM slot_mapping); HSTU (packages/
+hstu.attnpkg: dense with a bias, ragged). Attention outputs are
 compared with float64 torch references (over gathered pages for the paged
 ops), including requests without keys or queries (0 and -inf); checked
 mode is exercised on bad device metadata. Prints a table; exits 1 on any
@@ -522,6 +523,74 @@ def check_variants():
                message[message.find("slot_mapping"):][:60])
 
 
+def hstu_ref(q, k, v, n, bias=None, causal=True, scale=None):
+    """float64 HSTU of one request: q/k [S, H, D], v [S, H, Dv], bias
+    [H, S, S] or None; o_i = sum_{j visible} SiLU(scale q_i.k_j + bias) / n v_j."""
+    s = torch.einsum("qhd,khd->hqk", q.double(), k.double()) * (scale or 1 / q.shape[-1] ** 0.5)
+    if bias is not None:
+        s = s + bias.double()
+    w = s * torch.sigmoid(s) / n
+    if causal:
+        sq = q.shape[0]
+        w = w.masked_fill(torch.ones(sq, sq, dtype=torch.bool, device=q.device).triu(1), 0.0)
+    return torch.einsum("hqk,khd->qhd", w, v.double())
+
+
+def compare_plain(case, outs, refs, unwritten, detail, tol):
+    """Records a case without an LSE: relative error over all requests."""
+    num = sum(float(((o.double() - r) ** 2).sum()) for o, r in zip(outs, refs))
+    den = sum(float((r ** 2).sum()) for r in refs)
+    err = (num / den) ** 0.5 if den else 0.0
+    record(case, unwritten == 0 and err < tol,
+           "%srel err %.2e, unwritten %d" % (detail, err, unwritten))
+
+
+def check_hstu():
+    """HSTU (attn.linear_attention kind hstu), which attn-hstu-to-prefill
+    compiles as a prefill with a SiLU score_mod and no normalizer."""
+    pkg = rt.load_package(os.path.join(DIST, "packages", "hstu.attnpkg"))
+    # Dense, bf16, causal, a bias longer than the sequences (L = S + 5).
+    for b, s in ((2, 300), (1, 1030)):
+        q = torch.randn(b, s, 4, 128, device="cuda").bfloat16()
+        k = torch.randn(b, s, 4, 128, device="cuda").bfloat16()
+        v = torch.randn(b, s, 4, 128, device="cuda").bfloat16()
+        rab = torch.randn(b, 4, s + 5, s + 5, device="cuda").bfloat16()
+        out = poisoned(b, s, 4, 128, dtype=torch.bfloat16)
+        pkg.kernel("hstu_bias_causal")(q=q, k=k, v=v, rab=rab, out=out)
+        torch.cuda.synchronize()
+        refs = [hstu_ref(q[r], k[r], v[r], s, bias=rab[r, :, :s, :s]) for r in range(b)]
+        compare_plain("hstu dense %dx%d" % (b, s), list(out), refs, nans(out),
+                      "bf16 4 heads D128 causal, bias L=S+5, N=S: ", 1e-2)
+    # Ragged, f16: an empty request and a length-1 one; N is the longest
+    # request, found in the kernel.
+    lengths = [7, 0, 1, 292, 513]
+    cu = ragged(lengths)
+    q = torch.randn(sum(lengths), 2, 64, device="cuda").half()
+    k = torch.randn(sum(lengths), 2, 64, device="cuda").half()
+    v = torch.randn(sum(lengths), 2, 64, device="cuda").half()
+    out = poisoned(sum(lengths), 2, 64, dtype=torch.half)
+    pkg.kernel("hstu_ragged")(q=q, k=k, v=v, cu_seqlens=cu, out=out)
+    torch.cuda.synchronize()
+    outs, refs = [], []
+    for r in range(len(lengths)):
+        t = slice(cu[r], cu[r + 1])
+        outs.append(out[t])
+        refs.append(hstu_ref(q[t], k[t], v[t], max(lengths)))
+    compare_plain("hstu ragged", outs, refs, nans(out),
+                  "f16 2 heads D64 causal, lengths %s, N=%d: "
+                  % ("/".join(map(str, lengths)), max(lengths)), 2e-3)
+    # Speed of one shape, for the record (no peer: torch has no HSTU kernel).
+    b, s = 4, 2048
+    q, k, v = (torch.randn(b, s, 4, 128, device="cuda").bfloat16() for _ in range(3))
+    rab = torch.randn(b, 4, s, s, device="cuda").bfloat16()
+    out = torch.empty_like(q)
+    kernel = pkg.kernel("hstu_bias_causal")
+    ms = time_ms(lambda: kernel(q=q, k=k, v=v, rab=rab, out=out), iters=50)
+    flops = 4 * b * 4 * s * s * 128 / 2
+    record("hstu dense speed", True, "4x2048, 4 heads D128 causal with bias: %.3f ms, "
+           "%.0f TFLOP/s" % (ms, flops / ms / 1e9))
+
+
 def check_functional_torch():
     """attn's functional API on torch CUDA tensors: it picks the cuda
     target, returns torch tensors on the inputs' device, launches on the
@@ -566,6 +635,17 @@ def check_functional_torch():
     record("attn.append_kv(torch)", same, "f16 HND page 1, slots 9/-1/0/63: caches updated "
            "in place and returned: %s" % same)
 
+    lengths = [5, 0, 300, 1]
+    cu = ragged(lengths)
+    qh, kh, vh = (torch.randn(sum(lengths), 2, 64, device="cuda").half() for _ in range(3))
+    oh = attn.linear_attention(qh, kh, vh, kind="hstu", cu_seqlens=cu, causal=True)
+    torch.cuda.synchronize()
+    refs = [hstu_ref(qh[cu[r]:cu[r + 1]], kh[cu[r]:cu[r + 1]], vh[cu[r]:cu[r + 1]],
+                     max(lengths)) for r in range(len(lengths))]
+    compare_plain("attn.linear_attention(torch)",
+                  [oh[cu[r]:cu[r + 1]] for r in range(len(lengths))], refs, nans(oh),
+                  "hstu f16 2 heads D64 ragged causal, on %s: " % oh.device, 2e-3)
+
     try:
         attn.prefill(q, k.cpu().numpy(), v, causal=True)
         record("torch/numpy mix refused", False, "no error")
@@ -584,6 +664,7 @@ def main():
     check_prefill()
     check_decode()
     check_variants()
+    check_hstu()
     check_functional_torch()
     print("\n%-24s %-5s %s" % ("case", "", "detail"))
     for case, status, detail in rows:

@@ -33,6 +33,9 @@ CALLS = [
     ("batch_decode", (T((1, 16, 128), F16), T((1, 16, 2, 128), F16),
                       T((1, 16, 2, 128), F16), T((2,), I32), T((1,), I32), T((1,), I32)),
      dict(return_lse=True)),
+    # attn.linear_attention(kind="hstu"), ragged, causal: f16, 2 heads, D 64.
+    ("linear_attention", (T((1, 2, 64), F16), T((1, 2, 64), F16), T((1, 2, 64), F16)),
+     dict(kind="hstu", cu_seqlens=T((2,), I32), causal=True)),
     # attn.append_kv with vLLM's slot_mapping into an HND page-1 cache.
     ("append_kv", (T((1, 4, 64), F16), T((1, 4, 64), F16), T((1, 4, 1, 64), F16),
                    T((1, 4, 1, 64), F16)), dict(slot_mapping=T((1,), I64), layout="HND")),

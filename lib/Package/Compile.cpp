@@ -178,14 +178,16 @@ LogicalResult mlir::attn::compilePackage(ModuleOp module,
   std::string chip =
       !options.chip.empty() ? options.chip : cuda ? "sm_90a" : "gfx942";
   if (cuda || hip) {
-    // The ops the GPU targets do not lower yet. (attn.rope only fused
-    // into a prefill.)
+    // The ops the GPU targets do not lower yet: Lightning's recurrence
+    // (HSTU runs as a prefill), attn.rope other than fused into a prefill.
     WalkResult notYet = module.walk([&](Operation *op) {
       bool unfused = false;
       if (auto rope = dyn_cast<RopeOp>(op))
         unfused = !llvm::all_of(rope->getUsers(),
                                 [](Operation *u) { return isa<PrefillOp>(u); });
-      if (!isa<LinearAttentionOp>(op) && !unfused)
+      auto linear = dyn_cast<LinearAttentionOp>(op);
+      bool lightning = linear && linear.getKind() == LinearKind::lightning;
+      if (!lightning && !unfused)
         return WalkResult::advance();
       op->emitError() << "the " << options.target << " target cannot lower '"
                       << op->getName()

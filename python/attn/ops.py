@@ -222,12 +222,13 @@ def linear_attention(q, k, v, *, kind="hstu", cu_seqlens=None, causal=None, scal
     kind="hstu": o_i = sum_{j visible} SiLU(scale q_i.k_j + bias[b,h,i,j]) / N v_j
     (scale default 1/sqrt(D); optional bias [B, H, L, L]; N = silu_norm,
     default the longest sequence of the batch, found at run time so that one
-    compiled kernel serves every length; ``causal`` optional).
+    compiled kernel serves every length; ``causal`` optional). It compiles as
+    a prefill with a SiLU score_mod (attn-hstu-to-prefill), on every target.
 
     kind="lightning": S_i = exp(-decay_h) S_{i-1} + k_i^T v_i,
     o_i = scale q_i S_i (scale default 1; always causal); decay [H];
     initial_state [B, H, D, Dv] (float32); ``return_final_state=True``
-    returns (out, final_state)."""
+    returns (out, final_state). CPU only: the GPU targets refuse it."""
     ir = _ir.linear_attention(q, k, v, kind=kind, cu_seqlens=cu_seqlens, causal=causal,
                               scale=scale, bias=bias, silu_norm=silu_norm, decay=decay,
                               initial_state=initial_state,

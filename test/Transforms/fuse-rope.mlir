@@ -20,6 +20,7 @@
 
 // PIPELINE: attn-split-fused-qkv
 // PIPELINE: attn-fuse-rope,
+// PIPELINE-NEXT: attn-hstu-to-prefill,
 // PIPELINE-NEXT: attn-expand-functors
 // PIPELINE: attn-tile
 // REFERENCE-NOT: attn-fuse-rope

@@ -78,10 +78,11 @@ void mlir::attn::buildAttnToCPUReferencePipeline(
 
 void mlir::attn::buildAttnToCPUPipeline(OpPassManager &pm,
                                         const CPUPipelineOptions &options) {
-  // Softmax attention ops through the tiled form; the others (linear
-  // attention, KV appends, LSE merges) through the loop lowering.
+  // Softmax attention ops and HSTU through the tiled form; the others
+  // (Lightning, KV appends, LSE merges) through the loop lowering.
   pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
   pm.addPass(createAttnFuseRope());
+  pm.addPass(createAttnHstuToPrefill());
   pm.addPass(createAttnExpandFunctors());
   pm.addPass(createAttnTile());
   pm.addPass(tile::createAttnSkipMaskedBlocks());
@@ -111,8 +112,9 @@ void mlir::attn::registerAttnCPUPipelines() {
   PassPipelineRegistration<>(
       "attn-to-cpu",
       "Lower attn ops to the LLVM dialect for the host CPU through the tiled "
-      "form (attn-fuse-rope, attn-expand-functors, attn-tile, attn-skip-masked-blocks, "
-      "attn-page-kv, attn-inline-functors, convert-attn-tile-to-linalg), with the runtime's packed-memref kernel "
+      "form (attn-fuse-rope, attn-hstu-to-prefill, attn-expand-functors, "
+      "attn-tile, attn-skip-masked-blocks, attn-page-kv, attn-inline-functors, "
+      "convert-attn-tile-to-linalg), with the runtime's packed-memref kernel "
       "ABI",
       [](OpPassManager &pm) { buildAttnToCPUPipeline(pm); });
 }

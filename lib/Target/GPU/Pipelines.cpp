@@ -25,6 +25,7 @@ void mlir::attn::addGPUKernelPasses(OpPassManager &pm,
   pm.addPass(createConvertAttnToGPU());
   pm.addNestedPass<func::FuncOp>(createAttnSplitFusedQKV());
   pm.addPass(createAttnFuseRope());
+  pm.addPass(createAttnHstuToPrefill());
   pm.addPass(createAttnExpandFunctors());
   AttnTileOptions tile;
   tile.target = matrixTarget.empty() ? "simt" : matrixTarget.str();

@@ -423,6 +423,49 @@
 // RUN:   48 15 104 13 108 7 22 100 111 95 110 131 4 127 116 24 94 118' \
 // RUN:   --input 'kv_last_page_len=1 1 1' --dim ckv_cache.0=141 \
 // RUN:   --dim kpe_cache.0=141 | FileCheck %s
+//
+// HSTU (attn.linear_attention, which attn-hstu-to-prefill makes a prefill
+// with the none normalizer and a SiLU score_mod), f32, D = 64, 2 heads,
+// causal, a [B, H, L, L] bias, N the sequence length: S = 1, 7, 130, then
+// 130 with query tiles of 8 rows and KV tiles of 8.
+// RUN: attn-run %t/hstu_dense.mlir -e hstu_dense --check --tolerance=1e-5 \
+// RUN:   --seed 47 --dim q.0=2 --dim k.0=2 --dim v.0=2 --dim q.1=1 --dim k.1=1 \
+// RUN:   --dim v.1=1 --dim rab.0=2 --dim rab.2=1 --dim rab.3=1 \
+// RUN:   | FileCheck %s --check-prefix=NOLSE
+// RUN: attn-run %t/hstu_dense.mlir -e hstu_dense --check --tolerance=1e-5 \
+// RUN:   --seed 48 --dim q.0=2 --dim k.0=2 --dim v.0=2 --dim q.1=7 --dim k.1=7 \
+// RUN:   --dim v.1=7 --dim rab.0=2 --dim rab.2=9 --dim rab.3=9 \
+// RUN:   | FileCheck %s --check-prefix=NOLSE
+// RUN: attn-run %t/hstu_dense.mlir -e hstu_dense --check --tolerance=1e-5 \
+// RUN:   --seed 49 --dim q.0=1 --dim k.0=1 --dim v.0=1 --dim q.1=130 \
+// RUN:   --dim k.1=130 --dim v.1=130 --dim rab.0=1 --dim rab.2=130 \
+// RUN:   --dim rab.3=130 | FileCheck %s --check-prefix=NOLSE
+// RUN: attn-run %t/hstu_dense.mlir -e hstu_dense --check --tolerance=1e-5 \
+// RUN:   --seed 50 \
+// RUN:   --passes='attn-hstu-to-prefill,attn-expand-functors,attn-tile{block-m=8 block-n=8}' \
+// RUN:   --dim q.0=1 --dim k.0=1 --dim v.0=1 --dim q.1=130 --dim k.1=130 \
+// RUN:   --dim v.1=130 --dim rab.0=1 --dim rab.2=130 --dim rab.3=130 \
+// RUN:   | FileCheck %s --check-prefix=NOLSE
+//
+// HSTU, bf16, D = 256, 4 heads, not causal, silu_norm = 100: S = 7 and 130.
+// RUN: attn-run %t/hstu_static.mlir -e hstu_static --check --tolerance=1e-2 \
+// RUN:   --seed 51 --dim q.0=2 --dim k.0=2 --dim v.0=2 --dim q.1=7 --dim k.1=7 \
+// RUN:   --dim v.1=7 | FileCheck %s --check-prefix=NOLSE
+// RUN: attn-run %t/hstu_static.mlir -e hstu_static --check --tolerance=1e-2 \
+// RUN:   --seed 52 --dim q.0=1 --dim k.0=1 --dim v.0=1 --dim q.1=130 \
+// RUN:   --dim k.1=130 --dim v.1=130 | FileCheck %s --check-prefix=NOLSE
+//
+// HSTU, ragged, f32, D = 128, 2 heads, causal, a bias, N the longest request
+// (read from cu_seqlens in the kernel): requests 7, 0 (empty), 1, 130; then
+// 1023 and 1 (L = 1023).
+// RUN: attn-run %t/hstu_ragged.mlir -e hstu_ragged --check --tolerance=1e-5 \
+// RUN:   --seed 53 --input 'cu_seqlens=0 7 7 8 138' --dim q.0=138 \
+// RUN:   --dim k.0=138 --dim v.0=138 --dim rab.2=130 --dim rab.3=130 \
+// RUN:   | FileCheck %s --check-prefix=NOLSE
+// RUN: attn-run %t/hstu_ragged.mlir -e hstu_ragged --check --tolerance=1e-5 \
+// RUN:   --seed 54 --input 'cu_seqlens=0 1023 1024' --dim q.0=1024 \
+// RUN:   --dim k.0=1024 --dim v.0=1024 --dim rab.2=1023 --dim rab.3=1023 \
+// RUN:   | FileCheck %s --check-prefix=NOLSE
 
 // Every run prints the errors of out, then of lse where the function has one;
 // the pattern below accepts an lse error of at most 1e-5 as %.3g prints it.
@@ -904,4 +947,47 @@ func.func @mla_page1(%qn: tensor<?x16x128xbf16> {attn.name = "q_nope"},
        tensor<?x1x64xbf16>, tensor<?xi32>, tensor<?xi32>, tensor<?xi32>)
     -> (tensor<?x16x128xbf16>, tensor<?x16xf32>)
   return %o, %lse : tensor<?x16x128xbf16>, tensor<?x16xf32>
+}
+
+//--- hstu_dense.mlir
+// f32, D = 64, 2 heads, causal, bias [B, 2, L, L], N = S.
+func.func @hstu_dense(%q: tensor<?x?x2x64xf32> {attn.name = "q"},
+                      %k: tensor<?x?x2x64xf32> {attn.name = "k"},
+                      %v: tensor<?x?x2x64xf32> {attn.name = "v"},
+                      %rab: tensor<?x2x?x?xf32> {attn.name = "rab"})
+    -> (tensor<?x?x2x64xf32> {attn.name = "out"}) {
+  %o = attn.linear_attention q(%q) k(%k) v(%v) bias(%rab)
+      {causal, kind = #attn.linear_kind<hstu>}
+    : (tensor<?x?x2x64xf32>, tensor<?x?x2x64xf32>, tensor<?x?x2x64xf32>,
+       tensor<?x2x?x?xf32>) -> tensor<?x?x2x64xf32>
+  return %o : tensor<?x?x2x64xf32>
+}
+
+//--- hstu_static.mlir
+// bf16, D = 256, 4 heads, not causal, scale 0.05, silu_norm 100.
+func.func @hstu_static(%q: tensor<?x?x4x256xbf16> {attn.name = "q"},
+                       %k: tensor<?x?x4x256xbf16> {attn.name = "k"},
+                       %v: tensor<?x?x4x256xbf16> {attn.name = "v"})
+    -> (tensor<?x?x4x256xbf16> {attn.name = "out"}) {
+  %o = attn.linear_attention q(%q) k(%k) v(%v)
+      {kind = #attn.linear_kind<hstu>, scale = 0.05 : f32, silu_norm = 100 : i64}
+    : (tensor<?x?x4x256xbf16>, tensor<?x?x4x256xbf16>, tensor<?x?x4x256xbf16>)
+    -> tensor<?x?x4x256xbf16>
+  return %o : tensor<?x?x4x256xbf16>
+}
+
+//--- hstu_ragged.mlir
+// Ragged, f32, D = 128, 2 heads, causal, bias [B, 2, L, L], N = the longest
+// request.
+func.func @hstu_ragged(%q: tensor<?x2x128xf32> {attn.name = "q"},
+                       %k: tensor<?x2x128xf32> {attn.name = "k"},
+                       %v: tensor<?x2x128xf32> {attn.name = "v"},
+                       %cu: tensor<?xi32> {attn.name = "cu_seqlens"},
+                       %rab: tensor<?x2x?x?xf32> {attn.name = "rab"})
+    -> (tensor<?x2x128xf32> {attn.name = "out"}) {
+  %o = attn.linear_attention q(%q) k(%k) v(%v) cu_seqlens(%cu) bias(%rab)
+      {causal, kind = #attn.linear_kind<hstu>}
+    : (tensor<?x2x128xf32>, tensor<?x2x128xf32>, tensor<?x2x128xf32>,
+       tensor<?xi32>, tensor<?x2x?x?xf32>) -> tensor<?x2x128xf32>
+  return %o : tensor<?x2x128xf32>
 }

@@ -7,6 +7,10 @@
 // RUN: %if ptxas %{ %ptxas -arch=sm_90a -v %t.1.ptx -o %t.1.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS-DECODE %}
 // RUN: %python %S/Inputs/ptx-of.py %t.mlir 4 > %t.2.ptx
 // RUN: %if ptxas %{ %ptxas -arch=sm_90a -v %t.2.ptx -o %t.2.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS-D256 %}
+// RUN: attn-opt %attn_src_root/bench/kernels/hstu.mlir --attn-to-nvvm="format=isa" -o %t.hstu.mlir
+// RUN: %python %S/Inputs/ptx-of.py %t.hstu.mlir 0 > %t.hstu.ptx
+// RUN: FileCheck %s --check-prefix=HSTU < %t.hstu.ptx
+// RUN: %if ptxas %{ %ptxas -arch=sm_90a -v %t.hstu.ptx -o %t.hstu.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS-HSTU %}
 
 // attn-to-nvvm runs bf16 prefill and paged decode with D = 128 on the
 // tensor cores (convert-attn-tile-to-gpu with the nvidia target): 16-byte
@@ -35,6 +39,15 @@
 // PTX: ld.global.b32
 // PTX: cp.async.cg.shared.global
 // PTX: mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
+
+// HSTU (attn-hstu-to-prefill: a prefill with a SiLU score_mod and no
+// normalizer) takes the same tensor-core path, without spills.
+// HSTU: .entry hstu_bias_causal_kernel(
+// HSTU: mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
+// HSTU: ex2.approx
+// PTXAS-HSTU: Compiling entry function 'hstu_bias_causal_kernel' for 'sm_90a'
+// PTXAS-HSTU-NEXT: Function properties for hstu_bias_causal_kernel
+// PTXAS-HSTU-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
 
 // PTXAS: Compiling entry function 'prefill_kernel' for 'sm_90a'
 // PTXAS-NEXT: Function properties for prefill_kernel

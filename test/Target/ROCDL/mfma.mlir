@@ -9,6 +9,10 @@
 // RUN: llvm-readelf --notes %t/v.0.hsaco %t/v.2.hsaco %t/v.4.hsaco %t/v.6.hsaco %t/v.8.hsaco %t/v.10.hsaco %t/v.12.hsaco | FileCheck %s --check-prefix=VMETA
 // RUN: llvm-objdump -d --mcpu=gfx942 %t/v.10.hsaco | FileCheck %s --check-prefix=DECODE
 // RUN: attn-compile --target=hip %attn_src_root/bench/kernels/decode_paged.mlir -o %t/decode
+// RUN: attn-compile --target=hip %attn_src_root/bench/kernels/hstu.mlir -o %t/hstu
+// RUN: %python %S/Inputs/hsaco-of.py %t/hstu/kernels.so %t/h
+// RUN: llvm-objdump -d --mcpu=gfx942 %t/h.0.hsaco %t/h.1.hsaco | FileCheck %s --check-prefix=HSTU
+// RUN: llvm-readelf --notes %t/h.0.hsaco %t/h.1.hsaco | FileCheck %s --check-prefix=HMETA
 // RUN: attn-opt %attn_src_root/bench/kernels/prefill.mlir --attn-to-rocdl="format=isa" --mlir-print-ir-after=convert-attn-tile-to-gpu -o /dev/null 2>&1 | FileCheck %s --check-prefix=LDS
 
 // attn-to-rocdl compiles the attention ops of the GPU check's kernels
@@ -60,6 +64,16 @@
 
 // DECODE: <decode_hnd1_kernel>:
 // DECODE: v_mfma_f32_16x16x16_bf16
+
+// HSTU, a prefill with a SiLU score_mod and no normalizer after
+// attn-hstu-to-prefill, on the matrix cores (bf16 dense with a bias, f16
+// ragged), without scratch or spills.
+// HSTU: <hstu_bias_causal_kernel>:
+// HSTU: v_mfma_f32_16x16x16_bf16
+// HSTU: <hstu_ragged_kernel>:
+// HSTU: v_mfma_f32_16x16x16_f16
+// HMETA-COUNT-2: .private_segment_fixed_size: 0
+// HMETA-NOT: _spill_count: {{[1-9]}}
 
 // The LDS of the matrix kernels, at most 64 KiB: prefill_d128 has a 64-row
 // Q tile and two slots of 32-key K and V tiles, 48 KiB.

@@ -121,4 +121,43 @@ def AttnFuseRope : Pass<"attn-fuse-rope"> {
   ];
 }
 
+def AttnHstuToPrefill : Pass<"attn-hstu-to-prefill"> {
+  let summary = "Rewrite HSTU linear attention as a prefill with a SiLU "
+                "score_mod and no normalizer";
+  let description = [{
+    HSTU (`attn.linear_attention` with `kind = #attn.linear_kind<hstu>`,
+    docs/design.md §3.6) is attention whose logits transform is
+    `SiLU(s + bias[b, h, i, j]) / N` and whose normalizer is none:
+
+        o_i = sum_{j visible} SiLU(scale * q_i . k_j + bias[b,h,i,j]) / N v_j
+
+    The pass rewrites it into the `attn.prefill` that computes exactly that:
+    the same Q, K and V (dense, or ragged with `cu_seqlens` for both the
+    queries and the keys), `scale`, `causal`, `normalizer = none` and a
+    `score_mod` region reading the bias and dividing by `N`. Every later
+    pass then runs HSTU as it runs any prefill: attn-expand-functors turns
+    `causal` into a mask that attn-skip-masked-blocks bounds the KV loop
+    by, attn-tile tiles it, and the GPU targets run it on their matrix
+    cores.
+
+    `N` is `silu_norm` when given, else the longest sequence of the batch:
+    `max(S, 1)` for dense inputs, computed outside the op, and for ragged
+    ones the largest difference of consecutive `cu_seqlens` (at least 1),
+    computed in the region from `cu_seqlens` alone, so that
+    attn-inline-functors computes it once per work item.
+
+    Lightning attention is left alone: its output at `i` depends on every
+    earlier token through the running state, a scan that its loop lowering
+    runs in `O(S D Dv)`; written as a score matrix it would cost `O(S^2 D)`.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+  let statistics = [
+    Statistic<"numRewritten", "num-rewritten",
+              "Number of HSTU ops rewritten as prefills">
+  ];
+}
+
 #endif // ATTN_DIALECT_ATTN_TRANSFORMS_PASSES_TD
