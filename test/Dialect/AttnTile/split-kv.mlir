@@ -1,5 +1,6 @@
 // RUN: attn-opt %s --attn-expand-functors --attn-tile="block-n=16" --attn-split-kv="splits=3" --canonicalize --split-input-file | FileCheck %s
 // RUN: attn-opt %s --attn-expand-functors --attn-tile="block-n=16" --attn-split-kv --canonicalize --split-input-file | FileCheck %s --check-prefix=AUTO
+// RUN: attn-opt %s --attn-expand-functors --attn-tile="block-n=16" --attn-split-kv="parallelism=100 max-splits=4" --canonicalize --split-input-file | FileCheck %s --check-prefix=AUTO-OPTS
 // RUN: attn-opt %s --attn-expand-functors --attn-tile="block-n=16" --attn-skip-masked-blocks --attn-split-kv="splits=2" --canonicalize --split-input-file | FileCheck %s --check-prefix=SKIP
 // RUN: attn-opt %s --attn-expand-functors --attn-tile --attn-split-kv --split-input-file -verify-diagnostics -o /dev/null
 
@@ -32,6 +33,12 @@
 // AUTO: %[[CAP:.*]] = arith.minui %[[WANT]], %c16 : index
 // AUTO: %[[S:.*]] = arith.maxui %[[CAP]], %c1 : index
 // AUTO: attn_tile.kernel grid(%{{.*}}, %c2, %c1, %[[S]])
+// The planner's target and cap are the options parallelism and max-splits.
+// AUTO-OPTS-LABEL: func.func @decode
+// AUTO-OPTS: %[[WANT:.*]] = arith.ceildivui %c100, %{{.*}} : index
+// AUTO-OPTS: %[[CAP:.*]] = arith.minui %[[WANT]], %c4 : index
+// AUTO-OPTS: %[[S:.*]] = arith.maxui %[[CAP]], %c1 : index
+// AUTO-OPTS: attn_tile.kernel grid(%{{.*}}, %c2, %c1, %[[S]])
 func.func @decode(%q: tensor<?x8x64xf32>, %kc: tensor<?x16x2x64xf32>, %vc: tensor<?x16x2x64xf32>,
                   %kp: tensor<?xi32>, %ki: tensor<?xi32>, %kl: tensor<?xi32>) -> (tensor<?x8x64xf32>, tensor<?x8xf32>) {
   %o, %l = attn.batch_decode q(%q) k_cache(%kc) v_cache(%vc) kv_indptr(%kp) kv_indices(%ki) kv_last_page_len(%kl) {layout = #attn.kv_layout<nhd>}
