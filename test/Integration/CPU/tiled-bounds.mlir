@@ -16,6 +16,11 @@
 // and 3 tokens): attn-skip-masked-blocks skips other documents' KV blocks
 // at run time from the ids' ranges; the reads of `doc` stay in bounds.
 // RUN: attn-run %s -e documents --passes='attn-expand-functors,attn-tile{block-m=8 block-n=4},attn-skip-masked-blocks' --verify-bounds --check --tolerance=1e-5 --dim q.1=23 --dim k.1=23 --dim v.1=23 --input 'doc=0 0 0 0 0 1 1 1 2 2 2 2 2 2 2 2 2 2 2 2 3 3 3' | FileCheck %s --check-prefix=LSE
+// HSTU, ragged (requests of 3, 0 and 2 tokens) with a [B, H, L, L] bias
+// of L = 3, 4-position query tiles and 2-key KV tiles: the bias is read
+// only for queries and keys inside their request, and the longest request,
+// computed once per work item from cu_seqlens, reads cu_seqlens in bounds.
+// RUN: attn-run %s -e hstu --passes='attn-hstu-to-prefill,attn-expand-functors,attn-tile{block-m=4 block-n=2}' --verify-bounds --check --tolerance=1e-5 --input 'cu=0 3 3 5' | FileCheck %s
 // CHECK: check out: max_abs_err=
 // LSE: check out: max_abs_err=
 // LSE: check lse: max_abs_err=
@@ -71,4 +76,14 @@ func.func @documents(%q: tensor<1x?x2x16xf32> {attn.name = "q"}, %k: tensor<1x?x
       }
       : (tensor<1x?x2x16xf32>, tensor<1x?x2x16xf32>, tensor<1x?x2x16xf32>) -> (tensor<1x?x2x16xf32>, tensor<1x?x2xf32>)
   return %o, %l : tensor<1x?x2x16xf32>, tensor<1x?x2xf32>
+}
+
+func.func @hstu(%q: tensor<5x1x4xf32> {attn.name = "q"}, %k: tensor<5x1x4xf32> {attn.name = "k"},
+                %v: tensor<5x1x4xf32> {attn.name = "v"}, %cu: tensor<4xi32> {attn.name = "cu"},
+                %rab: tensor<3x1x3x3xf32> {attn.name = "rab"})
+    -> (tensor<5x1x4xf32> {attn.name = "out"}) {
+  %o = attn.linear_attention q(%q) k(%k) v(%v) cu_seqlens(%cu) bias(%rab)
+      {causal, kind = #attn.linear_kind<hstu>}
+      : (tensor<5x1x4xf32>, tensor<5x1x4xf32>, tensor<5x1x4xf32>, tensor<4xi32>, tensor<3x1x3x3xf32>) -> tensor<5x1x4xf32>
+  return %o : tensor<5x1x4xf32>
 }
