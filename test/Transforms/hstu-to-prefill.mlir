@@ -3,9 +3,11 @@
 
 // attn-hstu-to-prefill: HSTU becomes the prefill computing
 // o_i = sum_{j visible} SiLU(scale q_i . k_j + bias[b,h,i,j]) / N v_j, i.e.
-// normalizer none and a score_mod SiLU(s + bias) / N (s * sigmoid(s) / N,
-// the reference lowering's order); causal stays a named mask; the default
-// scale 1/sqrt(D) is written out. Lightning is left alone.
+// normalizer none and a score_mod SiLU(s + bias) / N, computed as
+// x * (1 / N) / (1 + exp(-x)) with an approximate exponential and division
+// (fastmath afn, arcp; 1 / N is the same for every score); causal stays a
+// named mask; the default scale 1/sqrt(D) is written out. Lightning is left
+// alone.
 
 // Dense, a bf16 bias (read at (b, h, i, j), widened to f32), a static N.
 // CHECK-LABEL: func.func @dense_bias
@@ -16,15 +18,15 @@
 // CHECK-NEXT: %[[E:.*]] = tensor.extract %[[RAB]][%[[B]], %[[H]], %[[I]], %[[J]]] : tensor<2x4x256x256xbf16>
 // CHECK-NEXT: %[[EF:.*]] = arith.extf %[[E]] : bf16 to f32
 // CHECK-NEXT: %[[X:.*]] = arith.addf %[[S]], %[[EF]] : f32
+// CHECK-NEXT: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK-NEXT: %[[INV:.*]] = arith.divf %[[ONE]], %[[N]] : f32
 // CHECK-NEXT: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK-NEXT: %[[NEG:.*]] = arith.subf %[[ZERO]], %[[X]] : f32
-// CHECK-NEXT: %[[EXP:.*]] = math.exp %[[NEG]] : f32
-// CHECK-NEXT: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK-NEXT: %[[EXP:.*]] = math.exp %[[NEG]] fastmath<arcp,afn> : f32
 // CHECK-NEXT: %[[ONE2:.*]] = arith.constant 1.000000e+00 : f32
 // CHECK-NEXT: %[[DEN:.*]] = arith.addf %[[ONE2]], %[[EXP]] : f32
-// CHECK-NEXT: %[[SIG:.*]] = arith.divf %[[ONE]], %[[DEN]] : f32
-// CHECK-NEXT: %[[SILU:.*]] = arith.mulf %[[X]], %[[SIG]] : f32
-// CHECK-NEXT: %[[W:.*]] = arith.divf %[[SILU]], %[[N]] : f32
+// CHECK-NEXT: %[[XN:.*]] = arith.mulf %[[X]], %[[INV]] : f32
+// CHECK-NEXT: %[[W:.*]] = arith.divf %[[XN]], %[[DEN]] fastmath<arcp,afn> : f32
 // CHECK-NEXT: attn.yield %[[W]] : f32
 // CHECK-NEXT: } : (tensor<2x?x4x64xbf16>, tensor<2x?x4x64xbf16>, tensor<2x?x4x32xbf16>) -> tensor<2x?x4x32xbf16>
 // CHECK-NEXT: return %[[O]]
@@ -65,7 +67,7 @@ func.func @dense_bias(%q: tensor<2x?x4x64xbf16>, %k: tensor<2x?x4x64xbf16>,
 // CHECK-NEXT: attn.prefill q(%[[Q]]) {{.*}} {normalizer = #attn.normalizer<none>, scale = 5.000000e-01 : f32} score_mod {
 // CHECK-NOT: tensor.extract
 // CHECK: arith.divf %{{.*}}, %[[N]] : f32
-// CHECK-NEXT: attn.yield
+// CHECK: attn.yield
 func.func @dense_default_norm(%q: tensor<?x?x2x16xf32>, %k: tensor<?x?x2x16xf32>,
                               %v: tensor<?x?x2x16xf32>) -> tensor<?x?x2x16xf32> {
   %o = attn.linear_attention q(%q) k(%k) v(%v)
@@ -101,7 +103,7 @@ func.func @dense_default_norm(%q: tensor<?x?x2x16xf32>, %k: tensor<?x?x2x16xf32>
 // CHECK-NEXT: %[[L64:.*]] = arith.index_cast %[[LONGEST]] : index to i64
 // CHECK-NEXT: %[[N:.*]] = arith.sitofp %[[L64]] : i64 to f32
 // CHECK: arith.divf %{{.*}}, %[[N]] : f32
-// CHECK-NEXT: attn.yield
+// CHECK: attn.yield
 func.func @ragged_default_norm(%q: tensor<?x2x16xf16>, %k: tensor<?x2x16xf16>,
                                %v: tensor<?x2x16xf16>, %cu: tensor<?xi64>)
     -> tensor<?x2x16xf16> {

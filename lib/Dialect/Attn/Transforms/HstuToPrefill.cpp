@@ -86,17 +86,24 @@ void rewrite(IRRewriter &rewriter, LinearAttentionOp op) {
   }
   if (!norm)
     norm = longestRequest(rewriter, loc, cu);
-  // SiLU(s) / N = s * sigmoid(s) / N, as the reference lowering computes it.
+  // SiLU(s) / N = s * (1 / N) / (1 + exp(-s)). 1 / N is the same for every
+  // score (attn-inline-functors computes it once per work item); the
+  // exponential and the division per score may be approximate (afn, arcp),
+  // as attention kernels compute softmax's exponential: GPUs then use
+  // their fast exp and reciprocal instead of IEEE-exact sequences.
   auto f = [&](double v) {
     return arith::ConstantOp::create(rewriter, loc,
                                      rewriter.getF32FloatAttr(v));
   };
-  Value e = math::ExpOp::create(rewriter, loc,
-                                arith::SubFOp::create(rewriter, loc, f(0), s));
-  Value sigmoid = arith::DivFOp::create(
-      rewriter, loc, f(1), arith::AddFOp::create(rewriter, loc, f(1), e));
+  auto fast = arith::FastMathFlagsAttr::get(
+      op.getContext(), arith::FastMathFlags::afn | arith::FastMathFlags::arcp);
+  Value inverse = arith::DivFOp::create(rewriter, loc, f(1), norm);
+  Value e = math::ExpOp::create(
+      rewriter, loc, arith::SubFOp::create(rewriter, loc, f(0), s), fast);
+  Value denominator = arith::AddFOp::create(rewriter, loc, f(1), e);
   Value w = arith::DivFOp::create(
-      rewriter, loc, arith::MulFOp::create(rewriter, loc, s, sigmoid), norm);
+      rewriter, loc, arith::MulFOp::create(rewriter, loc, s, inverse),
+      denominator, fast);
   YieldOp::create(rewriter, loc, w);
   rewriter.replaceOp(op, prefill.getOut());
 }

@@ -134,7 +134,11 @@ def AttnHstuToPrefill : Pass<"attn-hstu-to-prefill"> {
     The pass rewrites it into the `attn.prefill` that computes exactly that:
     the same Q, K and V (dense, or ragged with `cu_seqlens` for both the
     queries and the keys), `scale`, `causal`, `normalizer = none` and a
-    `score_mod` region reading the bias and dividing by `N`. Every later
+    `score_mod` region computing `x * (1 / N) / (1 + exp(-x))` with
+    `x = s + bias[b, h, i, j]`. The exponential and the division per score
+    carry `fastmath<afn, arcp>`: like softmax's exponential in attention
+    kernels, they may be approximate (GPUs then use their fast exp and
+    reciprocal, about twice as fast as IEEE-exact sequences). Every later
     pass then runs HSTU as it runs any prefill: attn-expand-functors turns
     `causal` into a mask that attn-skip-masked-blocks bounds the KV loop
     by, attn-tile tiles it, and the GPU targets run it on their matrix
