@@ -86,8 +86,11 @@ ATTN_EXPORT void mgpuLaunchKernel(void *function, intptr_t gridX,
                                   void *stream, void **params, void **extra,
                                   size_t /*paramsCount*/) {
   GpuDriver *d = driver();
-  // An empty grid launches nothing (the drivers refuse it).
-  if (!d || !function || gridX == 0 || gridY == 0 || gridZ == 0)
+  // An empty grid launches nothing (the drivers refuse it). After a failure
+  // earlier in the call (e.g. a workspace allocation, which left a null
+  // pointer) nothing more is launched: the call reports that first error.
+  if (!d || !function || gridX == 0 || gridY == 0 || gridZ == 0 ||
+      !firstError.empty())
     return;
   d->launch(function, gridX, gridY, gridZ, blockX, blockY, blockZ,
             sharedBytes, stream, params, extra);
@@ -137,7 +140,8 @@ ATTN_EXPORT void *mgpuMemAlloc(uint64_t bytes, void *stream,
 
 ATTN_EXPORT void mgpuMemcpy(void *dst, void *src, size_t bytes,
                             void *stream) {
-  if (GpuDriver *d = driver(); d && bytes)
+  // As for launches, nothing is copied after an earlier failure.
+  if (GpuDriver *d = driver(); d && bytes && firstError.empty())
     d->memcpy(dst, src, bytes, stream);
 }
 
